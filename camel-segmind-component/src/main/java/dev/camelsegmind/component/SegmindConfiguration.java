@@ -1,0 +1,613 @@
+package dev.camelsegmind.component;
+
+import java.util.Map;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of the Segmind component. The component holds one; each endpoint gets a copy with its URI's options
+ * applied, so an endpoint option overrides the component's without touching it, and a message header overrides both.
+ */
+@UriParams
+@Configurer
+public class SegmindConfiguration implements Cloneable {
+
+    @UriParam(label = "security", secret = true)
+    @Metadata(secret = true)
+    private String apiKey;
+    @UriParam(label = "common", defaultValue = "https://api.segmind.com")
+    private String baseUrl = "https://api.segmind.com";
+    @UriParam(label = "producer", defaultValue = "generate")
+    private SegmindOperation operation = SegmindOperation.generate;
+    @UriParam(label = "producer", defaultValue = "media")
+    private SegmindOutputType outputType = SegmindOutputType.media;
+    @UriParam(label = "producer")
+    private String prompt;
+    @UriParam(label = "producer")
+    private String negativePrompt;
+    @UriParam(label = "producer")
+    private String image;
+    @UriParam(label = "producer")
+    private Long seed;
+    @UriParam(label = "producer")
+    private String size;
+    @UriParam(label = "producer")
+    private Boolean watermark;
+    @UriParam(label = "producer")
+    private String resolution;
+    @UriParam(label = "producer")
+    private Integer duration;
+    @UriParam(label = "producer")
+    private String lastFrame;
+    @UriParam(label = "producer")
+    private String audioUrl;
+    @UriParam(label = "producer")
+    private String referenceImages;
+    @UriParam(label = "producer")
+    private String referenceVideos;
+    @UriParam(label = "producer")
+    private String referenceVoice;
+    @UriParam(label = "producer")
+    private Integer videoLength;
+    @UriParam(label = "producer")
+    private Integer steps;
+    @UriParam(label = "producer")
+    private Boolean base64;
+    @UriParam(label = "producer", prefix = "parameters.", multiValue = true)
+    private Map<String, Object> parameters;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean uploadInputs = false;
+    @UriParam(label = "producer")
+    private String inputParameter;
+    @UriParam(label = "producer", defaultValue = "20971520")
+    private long maxInputSize = 20971520L;
+    @UriParam(label = "producer", defaultValue = "backoff")
+    private SegmindPollStrategy pollStrategy = SegmindPollStrategy.backoff;
+    @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration")
+    private long pollInterval = 1000L;
+    @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration")
+    private long maxPollInterval = 10000L;
+    @UriParam(label = "producer", defaultValue = "600000", javaType = "java.time.Duration")
+    private long timeout = 600000L;
+    @UriParam(label = "producer")
+    private String jobKey;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean recordPendingJobs = true;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10000L;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    private long requestTimeout = 60000L;
+    @UriParam(label = "advanced")
+    private String proxyHost;
+    @UriParam(label = "advanced")
+    private Integer proxyPort;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "advanced", defaultValue = "https://workflows-api.segmind.com/upload-asset")
+    private String uploadUrl = "https://workflows-api.segmind.com/upload-asset";
+    @UriParam(label = "advanced")
+    private String downloadDirectory;
+    @UriParam(label = "advanced", defaultValue = "4194304")
+    private long inMemoryThreshold = 4194304L;
+    @UriParam(label = "advanced", defaultValue = "4294967296")
+    private long maxMediaSize = 4294967296L;
+    @UriParam(label = "advanced", defaultValue = "true")
+    private boolean deleteDownloads = true;
+    @UriParam(label = "advanced", defaultValue = "5")
+    private int maxRetries = 5;
+    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
+    private long retryDelay = 1000L;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long maxRetryDelay = 30000L;
+    @UriParam(label = "advanced", defaultValue = "false")
+    private boolean retryUncertainSubmit = false;
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    /**
+     * The Segmind API key, sent as header x-api-key. A secret: never logged or shown in URIs. Set it with a property placeholder, for example {{env:SEGMIND_API_KEY}}.
+     */
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Base URL of the Segmind API. Point it at the simulator in tests.
+     */
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public SegmindOperation getOperation() {
+        return operation;
+    }
+
+    /**
+     * What to do with each message: generate (submit, wait, download), submit (return the request id at once), status (one status read), await (wait for and download an already submitted request id) or sync (one blocking v1 call, for models that finish in seconds).
+     */
+    public void setOperation(SegmindOperation operation) {
+        this.operation = operation;
+    }
+
+    public SegmindOutputType getOutputType() {
+        return outputType;
+    }
+
+    /**
+     * What the body holds afterwards: media (the downloaded media; a List for several outputs), url (the output URL or URLs, nothing downloaded) or json (the whole result as a Map).
+     */
+    public void setOutputType(SegmindOutputType outputType) {
+        this.outputType = outputType;
+    }
+
+    public String getPrompt() {
+        return prompt;
+    }
+
+    /**
+     * Parameter prompt: what to generate. A plain text body is used as the prompt too.
+     */
+    public void setPrompt(String prompt) {
+        this.prompt = prompt;
+    }
+
+    public String getNegativePrompt() {
+        return negativePrompt;
+    }
+
+    /**
+     * Parameter negative_prompt: what to keep out of the output.
+     */
+    public void setNegativePrompt(String negativePrompt) {
+        this.negativePrompt = negativePrompt;
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    /**
+     * Parameter image: the input image as a URL, data URI or base64. A message body holding an image fills it automatically.
+     */
+    public void setImage(String image) {
+        this.image = image;
+    }
+
+    public Long getSeed() {
+        return seed;
+    }
+
+    /**
+     * Parameter seed, 0 to 2147483647, for reproducible output.
+     */
+    public void setSeed(Long seed) {
+        this.seed = seed;
+    }
+
+    public String getSize() {
+        return size;
+    }
+
+    /**
+     * Parameter size of wan2.7-image-pro: 1K, 2K or 4K.
+     */
+    public void setSize(String size) {
+        this.size = size;
+    }
+
+    public Boolean getWatermark() {
+        return watermark;
+    }
+
+    /**
+     * Parameter watermark: overlay an AI watermark.
+     */
+    public void setWatermark(Boolean watermark) {
+        this.watermark = watermark;
+    }
+
+    public String getResolution() {
+        return resolution;
+    }
+
+    /**
+     * Parameter resolution: 720P or 1080P for the Wan 2.7 video models; 720, 960 or 1024 for wan2.1-i2v-720p.
+     */
+    public void setResolution(String resolution) {
+        this.resolution = resolution;
+    }
+
+    public Integer getDuration() {
+        return duration;
+    }
+
+    /**
+     * Parameter duration: video length in seconds, 2 to 15.
+     */
+    public void setDuration(Integer duration) {
+        this.duration = duration;
+    }
+
+    public String getLastFrame() {
+        return lastFrame;
+    }
+
+    /**
+     * Parameter last_frame: the ending frame (URL) of wan2.7-i2v.
+     */
+    public void setLastFrame(String lastFrame) {
+        this.lastFrame = lastFrame;
+    }
+
+    public String getAudioUrl() {
+        return audioUrl;
+    }
+
+    /**
+     * Parameter audio_url: audio to sync motion and lips to (wan2.7-i2v).
+     */
+    public void setAudioUrl(String audioUrl) {
+        this.audioUrl = audioUrl;
+    }
+
+    public String getReferenceImages() {
+        return referenceImages;
+    }
+
+    /**
+     * Parameter reference_images: character reference image URL(s) of wan2.7-r2v.
+     */
+    public void setReferenceImages(String referenceImages) {
+        this.referenceImages = referenceImages;
+    }
+
+    public String getReferenceVideos() {
+        return referenceVideos;
+    }
+
+    /**
+     * Parameter reference_videos: character reference video URL(s) of wan2.7-r2v.
+     */
+    public void setReferenceVideos(String referenceVideos) {
+        this.referenceVideos = referenceVideos;
+    }
+
+    public String getReferenceVoice() {
+        return referenceVoice;
+    }
+
+    /**
+     * Parameter reference_voice: audio URL to clone a voice from (wan2.7-r2v).
+     */
+    public void setReferenceVoice(String referenceVoice) {
+        this.referenceVoice = referenceVoice;
+    }
+
+    public Integer getVideoLength() {
+        return videoLength;
+    }
+
+    /**
+     * Parameter video_length of wan2.1-i2v-720p: seconds, 1 to 5.
+     */
+    public void setVideoLength(Integer videoLength) {
+        this.videoLength = videoLength;
+    }
+
+    public Integer getSteps() {
+        return steps;
+    }
+
+    /**
+     * Parameter steps of wan2.1-i2v-720p: 10 to 70.
+     */
+    public void setSteps(Integer steps) {
+        this.steps = steps;
+    }
+
+    public Boolean getBase64() {
+        return base64;
+    }
+
+    /**
+     * Parameter base64 of wan2.1-i2v-720p: ask for base64 output.
+     */
+    public void setBase64(Boolean base64) {
+        this.base64 = base64;
+    }
+
+    public Map<String, Object> getParameters() {
+        return parameters;
+    }
+
+    /**
+     * Any other model parameter, by its API name: parameters.guidance_scale=7 sends guidance_scale. Typed options beat these.
+     */
+    public void setParameters(Map<String, Object> parameters) {
+        this.parameters = parameters;
+    }
+
+    public boolean isUploadInputs() {
+        return uploadInputs;
+    }
+
+    /**
+     * Upload media from the message body with Segmind's upload-asset endpoint and send its URL, instead of inlining it as a base64 data URI.
+     */
+    public void setUploadInputs(boolean uploadInputs) {
+        this.uploadInputs = uploadInputs;
+    }
+
+    public String getInputParameter() {
+        return inputParameter;
+    }
+
+    /**
+     * The model parameter that media from the message body goes into. By default the model's image input (image, or reference_images for wan2.7-r2v), its audio input for audio and its video input for video.
+     */
+    public void setInputParameter(String inputParameter) {
+        this.inputParameter = inputParameter;
+    }
+
+    public long getMaxInputSize() {
+        return maxInputSize;
+    }
+
+    /**
+     * The largest media body, in bytes, accepted as input. Larger bodies fail before any call.
+     */
+    public void setMaxInputSize(long maxInputSize) {
+        this.maxInputSize = maxInputSize;
+    }
+
+    public SegmindPollStrategy getPollStrategy() {
+        return pollStrategy;
+    }
+
+    /**
+     * How status reads are spaced while a job waits: fixed (every pollInterval) or backoff (from pollInterval up to maxPollInterval, growing by half each read).
+     */
+    public void setPollStrategy(SegmindPollStrategy pollStrategy) {
+        this.pollStrategy = pollStrategy;
+    }
+
+    public long getPollInterval() {
+        return pollInterval;
+    }
+
+    /**
+     * The first (or, with pollStrategy=fixed, every) interval between status reads. Video models may use 2s.
+     */
+    public void setPollInterval(long pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public long getMaxPollInterval() {
+        return maxPollInterval;
+    }
+
+    /**
+     * The longest interval between status reads with pollStrategy=backoff.
+     */
+    public void setMaxPollInterval(long maxPollInterval) {
+        this.maxPollInterval = maxPollInterval;
+    }
+
+    public long getTimeout() {
+        return timeout;
+    }
+
+    /**
+     * The deadline for a whole job, from submission to media. On expiry the exchange fails with SegmindTimeoutException carrying the request id; the job keeps running at Segmind and can be collected with operation=await for an hour. Video models may need 900s or more.
+     */
+    public void setTimeout(long timeout) {
+        this.timeout = timeout;
+    }
+
+    public String getJobKey() {
+        return jobKey;
+    }
+
+    /**
+     * An expression (simple language) naming the job of a message, for example ${header.CamelFileName}. A message whose key matches a pending job still kept by Segmind resumes it instead of paying again. By default the key is a digest of the model and the payload.
+     */
+    public void setJobKey(String jobKey) {
+        this.jobKey = jobKey;
+    }
+
+    public boolean isRecordPendingJobs() {
+        return recordPendingJobs;
+    }
+
+    /**
+     * Record each accepted job in the component's pending-job store until its media is delivered, so a redelivered message resumes it instead of submitting twice.
+     */
+    public void setRecordPendingJobs(boolean recordPendingJobs) {
+        this.recordPendingJobs = recordPendingJobs;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * How long to wait for a connection to Segmind.
+     */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * How long one HTTP call may take (submit, status, result). Not the job deadline: see timeout.
+     */
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * HTTP proxy host.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /**
+     * HTTP proxy port.
+     */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS settings (trust store, client certificate). Without it the JVM's default trust applies; certificate checks are never switched off.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getUploadUrl() {
+        return uploadUrl;
+    }
+
+    /**
+     * The URL of Segmind's upload-asset endpoint, used with uploadInputs=true.
+     */
+    public void setUploadUrl(String uploadUrl) {
+        this.uploadUrl = uploadUrl;
+    }
+
+    public String getDownloadDirectory() {
+        return downloadDirectory;
+    }
+
+    /**
+     * Where media larger than inMemoryThreshold is downloaded to. Default: a camel-segmind folder in java.io.tmpdir.
+     */
+    public void setDownloadDirectory(String downloadDirectory) {
+        this.downloadDirectory = downloadDirectory;
+    }
+
+    public long getInMemoryThreshold() {
+        return inMemoryThreshold;
+    }
+
+    /**
+     * Media up to this many bytes is kept in memory; larger media is streamed to a file and never enters the heap.
+     */
+    public void setInMemoryThreshold(long inMemoryThreshold) {
+        this.inMemoryThreshold = inMemoryThreshold;
+    }
+
+    public long getMaxMediaSize() {
+        return maxMediaSize;
+    }
+
+    /**
+     * The largest media file, in bytes, the component will download.
+     */
+    public void setMaxMediaSize(long maxMediaSize) {
+        this.maxMediaSize = maxMediaSize;
+    }
+
+    public boolean isDeleteDownloads() {
+        return deleteDownloads;
+    }
+
+    /**
+     * Delete media files the component downloaded once the exchange completes. Turn off to keep them in downloadDirectory.
+     */
+    public void setDeleteDownloads(boolean deleteDownloads) {
+        this.deleteDownloads = deleteDownloads;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * How often a failed call is retried (connection errors, 429, 5xx). A submit is only retried when Segmind cannot have accepted it.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    /**
+     * The first retry delay; doubles with every retry, with jitter.
+     */
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    /**
+     * The longest delay between retries (a 429 reset time may be longer).
+     */
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public boolean isRetryUncertainSubmit() {
+        return retryUncertainSubmit;
+    }
+
+    /**
+     * Retry a submit whose connection failed after the request was sent. Segmind may have accepted it, so this can bill twice.
+     */
+    public void setRetryUncertainSubmit(boolean retryUncertainSubmit) {
+        this.retryUncertainSubmit = retryUncertainSubmit;
+    }
+
+    /** A copy for one endpoint; the parameter map is copied too so endpoints never share it. */
+    public SegmindConfiguration copy() {
+        try {
+            SegmindConfiguration copy = (SegmindConfiguration) super.clone();
+            if (parameters != null) {
+                copy.parameters = new java.util.LinkedHashMap<>(parameters);
+            }
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        // the key is a secret: only whether one is set is shown
+        return "SegmindConfiguration[baseUrl=" + baseUrl + ", operation=" + operation + ", apiKey="
+                + (apiKey == null ? "none" : "xxxxxx") + "]";
+    }
+}

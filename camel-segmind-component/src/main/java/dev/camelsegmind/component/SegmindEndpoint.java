@@ -1,0 +1,127 @@
+package dev.camelsegmind.component;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+
+import dev.camelsegmind.component.client.SegmindHttpClient;
+import dev.camelsegmind.component.client.SegmindJobProvider;
+import dev.camelsegmind.component.engine.BackoffPollingPolicy;
+import dev.camelsegmind.component.engine.DownloadOptions;
+import dev.camelsegmind.component.engine.FixedPollingPolicy;
+import dev.camelsegmind.component.engine.PollingPolicy;
+import dev.camelsegmind.component.engine.RetryPolicy;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Generate images and video with Segmind's serverless models (Wan 2.7 Image Pro, Wan 2.7 image-to-video and
+ * reference-to-video, Wan 2.1 image-to-video, or any model by its slug), without blocking a thread while they render.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "segmind", title = "Segmind", syntax = "segmind:model",
+             producerOnly = true, category = { Category.AI }, headersClass = SegmindConstants.class)
+public class SegmindEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriPath(description = "The Segmind model slug, for example wan2.7-image-pro, wan2.7-i2v, wan2.7-r2v,"
+                           + " wan2.1-i2v-720p, or any other serverless model.")
+    @Metadata(required = true)
+    private String model;
+
+    @UriParam
+    private SegmindConfiguration configuration;
+
+    private SegmindJobProvider provider;
+    private SegmindHttpClient httpClient;
+    private PollingPolicy pollingPolicy;
+
+    public SegmindEndpoint(String uri, SegmindComponent component, SegmindConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public SegmindComponent getComponent() {
+        return (SegmindComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new SegmindProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        throw new UnsupportedOperationException("The segmind component has no consumer: use it with to(...)");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        httpClient = getComponent().httpClientFor(configuration);
+        provider = new SegmindJobProvider(httpClient, configuration.getBaseUrl(), configuration.getUploadUrl(),
+                configuration.getApiKey(), Duration.ofMillis(configuration.getRequestTimeout()));
+        pollingPolicy = configuration.getPollStrategy() == SegmindPollStrategy.fixed
+                ? new FixedPollingPolicy(Duration.ofMillis(configuration.getPollInterval()))
+                : new BackoffPollingPolicy(Duration.ofMillis(configuration.getPollInterval()),
+                        Duration.ofMillis(configuration.getMaxPollInterval()));
+    }
+
+    SegmindJobProvider getProvider() {
+        return provider;
+    }
+
+    PollingPolicy getPollingPolicy() {
+        return pollingPolicy;
+    }
+
+    RetryPolicy retryPolicy() {
+        return new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryDelay()),
+                Duration.ofMillis(configuration.getMaxRetryDelay()), configuration.isRetryUncertainSubmit());
+    }
+
+    DownloadOptions downloadOptions() {
+        Path dir = configuration.getDownloadDirectory() != null ? Paths.get(configuration.getDownloadDirectory())
+                : Paths.get(System.getProperty("java.io.tmpdir"), "camel-segmind");
+        return new DownloadOptions(httpClient, dir, configuration.getInMemoryThreshold(),
+                configuration.getMaxMediaSize(), Duration.ofMillis(Math.max(configuration.getRequestTimeout(),
+                        configuration.getTimeout())));
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    /**
+     * The Segmind model slug, for example wan2.7-image-pro, wan2.7-i2v, wan2.7-r2v, wan2.1-i2v-720p, or any other
+     * serverless model.
+     */
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public SegmindConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(SegmindConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

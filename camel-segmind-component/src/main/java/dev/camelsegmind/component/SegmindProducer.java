@@ -1,0 +1,238 @@
+package dev.camelsegmind.component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.camelsegmind.component.client.ApiResponse;
+import dev.camelsegmind.component.client.CallPhase;
+import dev.camelsegmind.component.client.Json;
+import dev.camelsegmind.component.client.OutputExtractor;
+import dev.camelsegmind.component.client.SegmindErrors;
+import dev.camelsegmind.component.client.SegmindJobProvider;
+import dev.camelsegmind.component.engine.JobEngine;
+import dev.camelsegmind.component.engine.JobHandle;
+import dev.camelsegmind.component.engine.JobListener;
+import dev.camelsegmind.component.engine.JobResult;
+import dev.camelsegmind.component.engine.JobSpec;
+import dev.camelsegmind.component.engine.MediaRef;
+import dev.camelsegmind.component.model.MediaTypes;
+import dev.camelsegmind.component.model.SegmindMedia;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.util.URISupport;
+
+/**
+ * Maps a message to a job and the job's outcome back to the message. {@link #process(Exchange, AsyncCallback)}
+ * returns at once; the callback is called exactly once, on a delivery thread, when the job is done or failed.
+ */
+public class SegmindProducer extends DefaultAsyncProducer {
+
+    public SegmindProducer(SegmindEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public SegmindEndpoint getEndpoint() {
+        return (SegmindEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<Void> work;
+        try {
+            SegmindRequest request = SegmindRequestSupport.resolve(exchange, getEndpoint());
+            work = dispatch(exchange, request);
+        } catch (Exception e) {
+            // bad input: fail before any HTTP call, on the caller's thread
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        work.whenComplete((v, failure) -> {
+            Runnable finish = () -> {
+                if (done.compareAndSet(false, true)) {
+                    if (failure != null) {
+                        exchange.setException(SegmindErrors.unwrap(failure));
+                    }
+                    callback.done(false);
+                }
+            };
+            try {
+                // the rest of the route runs on a delivery thread, never on the HTTP client's own threads
+                getEndpoint().getComponent().getDeliveryExecutor().execute(finish);
+            } catch (RejectedExecutionException | NullPointerException e) {
+                finish.run();
+            }
+        });
+        return false;
+    }
+
+    private CompletableFuture<Void> dispatch(Exchange exchange, SegmindRequest request) {
+        SegmindEndpoint endpoint = getEndpoint();
+        JobEngine engine = endpoint.getComponent().getEngine();
+        SegmindJobProvider provider = endpoint.getProvider();
+        Message message = exchange.getMessage();
+        switch (request.operation()) {
+            case submit:
+                return inputsReady(request).thenCompose(payload -> engine.submit(provider, spec(request, payload)))
+                        .thenAccept(handle -> SegmindResultSupport.applySubmitted(message, handle));
+            case status: {
+                JobHandle handle = provider.resume(request.model(), request.requestId(), null);
+                return engine.status(provider, handle, spec(request, Map.of()))
+                        .thenAccept(status -> SegmindResultSupport.applyStatus(message, status, request.model()));
+            }
+            case await: {
+                JobHandle handle = provider.resume(request.model(), request.requestId(), null);
+                return engine.await(provider, handle, spec(request, Map.of()))
+                        .thenAccept(result -> deliver(exchange, result, request, null));
+            }
+            case sync:
+                return inputsReady(request).thenCompose(payload -> sync(exchange, request, payload));
+            default:
+                return inputsReady(request).thenCompose(payload -> engine.generate(provider, spec(request, payload)))
+                        .thenAccept(result -> deliver(exchange, result, request, request.jobKey()));
+        }
+    }
+
+    /** Uploads body media when asked to; otherwise the payload already carries it inline. */
+    private CompletableFuture<Map<String, Object>> inputsReady(SegmindRequest request) {
+        SegmindRequest.InputMedia media = request.media();
+        if (media == null || !getEndpoint().getConfiguration().isUploadInputs()) {
+            return CompletableFuture.completedFuture(request.payload());
+        }
+        SegmindJobProvider provider = getEndpoint().getProvider();
+        return getEndpoint().getComponent().getEngine()
+                .withRetries(CallPhase.UPLOAD, request.model(), timeout(), getEndpoint().retryPolicy(),
+                        () -> provider.upload(List.of(media.dataUri()), request.model()))
+                .thenApply(urls -> {
+                    request.payload().put(media.parameter(), urls.get(0));
+                    return request.payload();
+                });
+    }
+
+    private JobSpec spec(SegmindRequest request, Map<String, Object> payload) {
+        SegmindEndpoint endpoint = getEndpoint();
+        boolean download = request.outputType() == SegmindOutputType.media;
+        return new JobSpec(request.model(), payload, request.jobKey(), timeout(), endpoint.getPollingPolicy(),
+                endpoint.retryPolicy(), download ? endpoint.downloadOptions() : null, JobListener.NONE);
+    }
+
+    private Duration timeout() {
+        return Duration.ofMillis(getEndpoint().getConfiguration().getTimeout());
+    }
+
+    private void deliver(Exchange exchange, JobResult result, SegmindRequest request, String jobKey) {
+        SegmindResultSupport.applyResult(exchange.getMessage(), result, request.outputType());
+        registerCleanup(exchange, result.media(), jobKey);
+    }
+
+    private void registerCleanup(Exchange exchange, List<SegmindMedia> media, String jobKey) {
+        boolean delete = getEndpoint().getConfiguration().isDeleteDownloads();
+        JobEngine engine = getEndpoint().getComponent().getEngine();
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange ex) {
+                // only now is the media safely in the route's hands: a crash before this resumes the job
+                engine.delivered(jobKey);
+            }
+
+            @Override
+            public void onDone(Exchange ex) {
+                if (delete) {
+                    for (SegmindMedia m : media) {
+                        if (m.getDownloadedFile() != null) {
+                            m.getDownloadedFile().toFile().delete();
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private CompletableFuture<Void> sync(Exchange exchange, SegmindRequest request, Map<String, Object> payload) {
+        SegmindEndpoint endpoint = getEndpoint();
+        JobEngine engine = endpoint.getComponent().getEngine();
+        SegmindJobProvider provider = endpoint.getProvider();
+        return engine.withRetries(CallPhase.SYNC, request.model(), timeout(), endpoint.retryPolicy(),
+                () -> provider.sync(request.model(), payload, timeout()))
+                .thenCompose(response -> applySync(exchange, request, response));
+    }
+
+    private CompletableFuture<Void> applySync(Exchange exchange, SegmindRequest request, ApiResponse response) {
+        Message out = exchange.getMessage();
+        String requestId = response.headers().firstValue("x-request-id").orElse("sync-" + UUID.randomUUID());
+        out.setHeader(SegmindConstants.REQUEST_ID, requestId);
+        out.setHeader(SegmindConstants.MODEL, request.model());
+        out.setHeader(SegmindConstants.STATUS, "COMPLETED");
+        response.headers().firstValue("x-remaining-credits")
+                .ifPresent(v -> SegmindResultSupport.setNumber(out, SegmindConstants.REMAINING_CREDITS, v));
+        response.headers().firstValue("x-cost")
+                .ifPresent(v -> SegmindResultSupport.setNumber(out, SegmindConstants.COST, v));
+        response.headers().firstValue("x-generation-time")
+                .ifPresent(v -> SegmindResultSupport.setNumber(out, SegmindConstants.INFERENCE_TIME, v));
+        response.headers().firstValue("x-seed-value").ifPresent(v -> out.setHeader(SegmindConstants.SEED_VALUE, v));
+        if (!response.isJson()) {
+            String type = response.contentType().isEmpty() ? MediaTypes.sniff(response.body())
+                    : response.contentType().split(";")[0].trim();
+            if (type == null) {
+                type = "application/octet-stream";
+            }
+            SegmindMedia media = SegmindMedia.inMemory(null, type,
+                    SegmindResultSupport.fileNameFor(requestId, type), response.body());
+            SegmindResultSupport.applyMedia(out, List.of(media), requestId, null);
+            return CompletableFuture.completedFuture(null);
+        }
+        Map<String, Object> json;
+        try {
+            json = Json.parseObject(response.body());
+        } catch (java.io.IOException e) {
+            return CompletableFuture.failedFuture(new dev.camelsegmind.component.error.SegmindProtocolException(
+                    "Segmind's sync answer for " + request.model() + " is not valid JSON", response.statusCode(),
+                    null, requestId, request.model(), e));
+        }
+        if (request.outputType() == SegmindOutputType.json) {
+            out.setBody(json);
+            return CompletableFuture.completedFuture(null);
+        }
+        Object output = syncOutput(json);
+        List<MediaRef> refs = output == null ? List.of()
+                : OutputExtractor.extract(Map.of("output", output), requestId, request.model());
+        if (request.outputType() == SegmindOutputType.url || refs.isEmpty()) {
+            List<String> urls = refs.stream().map(MediaRef::url).filter(u -> u != null).toList();
+            out.setBody(request.outputType() == SegmindOutputType.url ? (urls.size() == 1 ? urls.get(0) : urls)
+                    : json);
+            return CompletableFuture.completedFuture(null);
+        }
+        JobHandle pseudo = new JobHandle(requestId, request.model(), null, null, null);
+        return getEndpoint().getComponent().getEngine()
+                .download(pseudo, refs, getEndpoint().downloadOptions(), getEndpoint().retryPolicy(), timeout())
+                .thenAccept(media -> {
+                    SegmindResultSupport.applyMedia(out, media, requestId, output);
+                    registerCleanup(exchange, media, null);
+                });
+    }
+
+    /** Sync JSON answers name their media differently per model; the first of these keys that is present. */
+    private static Object syncOutput(Map<String, Object> json) {
+        for (String key : new String[] { "output", "images", "image", "video", "audio", "data" }) {
+            if (json.get(key) != null) {
+                return json.get(key);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "SegmindProducer[" + URISupport.sanitizeUri(getEndpoint().getEndpointUri()) + "]";
+    }
+}

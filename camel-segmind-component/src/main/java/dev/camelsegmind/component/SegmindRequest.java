@@ -1,0 +1,18 @@
+package dev.camelsegmind.component;
+
+import java.util.Map;
+
+/**
+ * One message's request, resolved from headers, body, endpoint and component before any call: operation, model,
+ * payload, and input media still to be inlined or uploaded.
+ */
+record SegmindRequest(SegmindOperation operation, String model, Map<String, Object> payload, InputMedia media,
+                      String requestId, SegmindOutputType outputType, String jobKey) {
+
+    /** Media from the message body, bound for one model parameter. */
+    record InputMedia(String parameter, String contentType, byte[] bytes) {
+        String dataUri() {
+            return "data:" + contentType + ";base64," + java.util.Base64.getEncoder().encodeToString(bytes);
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package dev.camelsegmind.component;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.camelsegmind.component.SegmindRequest.InputMedia;
+import dev.camelsegmind.component.client.Json;
+import dev.camelsegmind.component.engine.JobKeys;
+import dev.camelsegmind.component.error.SegmindValidationException;
+import dev.camelsegmind.component.model.MediaTypes;
+import dev.camelsegmind.component.model.ModelCatalog;
+import dev.camelsegmind.component.model.ModelSlugs;
+import dev.camelsegmind.component.model.ModelSpec;
+import dev.camelsegmind.component.model.ParameterSpec;
+import dev.camelsegmind.component.model.PayloadValidator;
+import dev.camelsegmind.component.model.SafeText;
+import dev.camelsegmind.component.model.SegmindMedia;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
+
+/**
+ * Builds a message's request. Precedence, from weakest to strongest: component options, endpoint options
+ * ({@code parameters.*} under typed options), the body, header {@code CamelSegmindParameters}, typed headers. All
+ * checks run here, before any HTTP call.
+ */
+final class SegmindRequestSupport {
+
+    private static final int MAX_TEXT_BODY = 10 * 1024 * 1024;
+
+    private SegmindRequestSupport() {
+    }
+
+    static SegmindRequest resolve(Exchange exchange, SegmindEndpoint endpoint) {
+        SegmindConfiguration config = endpoint.getConfiguration();
+        Message in = exchange.getMessage();
+        SegmindOperation operation = header(in, SegmindConstants.OPERATION, SegmindOperation.class,
+                config.getOperation());
+        String model = ModelSlugs.requireValid(header(in, SegmindConstants.MODEL, String.class, endpoint.getModel()));
+        SegmindOutputType outputType = header(in, SegmindConstants.OUTPUT_TYPE, SegmindOutputType.class,
+                config.getOutputType());
+
+        if (operation == SegmindOperation.status || operation == SegmindOperation.await) {
+            String requestId = requestIdOf(in);
+            return new SegmindRequest(operation, model, Map.of(), null, requestId, outputType, null);
+        }
+
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (config.getParameters() != null) {
+            payload.putAll(config.getParameters());
+        }
+        typedOptions(config).forEach((name, value) -> {
+            if (value != null) {
+                payload.put(name, value);
+            }
+        });
+        InputMedia media = applyBody(exchange, in.getBody(), payload, model, config);
+        Map<?, ?> headerMap = in.getHeader(SegmindConstants.PARAMETERS, Map.class);
+        if (headerMap != null) {
+            headerMap.forEach((k, v) -> payload.put(String.valueOf(k), v));
+        }
+        for (ParameterSpec p : ModelCatalog.typedParameters()) {
+            Object value = in.getHeader(p.header());
+            if (value != null) {
+                payload.put(p.name(), value);
+            }
+        }
+        if (media != null) {
+            if (headerMap != null && headerMap.containsKey(media.parameter())
+                    || in.getHeader(ParameterSpec.headerFor(ParameterSpec.optionFor(media.parameter()))) != null) {
+                media = null; // an explicit header beats media found in the body
+            } else {
+                // validate with the media in place: the same shape the call will carry
+                payload.put(media.parameter(), media.dataUri());
+            }
+        }
+        PayloadValidator.validate(model, payload);
+
+        String jobKey = null;
+        if (operation == SegmindOperation.generate && config.isRecordPendingJobs()) {
+            jobKey = in.getHeader(SegmindConstants.JOB_KEY, String.class);
+            if (jobKey == null && config.getJobKey() != null) {
+                jobKey = exchange.getContext().resolveLanguage("simple").createExpression(config.getJobKey())
+                        .evaluate(exchange, String.class);
+            }
+            if (jobKey == null) {
+                jobKey = JobKeys.of(model, payload);
+            } else {
+                jobKey = model + ":" + jobKey;
+            }
+        }
+        return new SegmindRequest(operation, model, payload, media, null, outputType, jobKey);
+    }
+
+    static String requestIdOf(Message in) {
+        String id = in.getHeader(SegmindConstants.REQUEST_ID, String.class);
+        if (id == null && in.getBody() instanceof String s && !s.isBlank()) {
+            id = s.trim();
+        }
+        if (id == null || id.isBlank()) {
+            throw new SegmindValidationException("A request id is required: set header CamelSegmindRequestId (or"
+                    + " send it as the body)", "requestId", null);
+        }
+        if (!id.matches("[A-Za-z0-9._:-]{1,200}") || id.contains("..")) {
+            throw new SegmindValidationException("Request id '" + SafeText.forMessage(id, 60) + "' is not valid: use"
+                    + " the id Segmind returned (letters, digits, '-', '_', '.', ':') in header CamelSegmindRequestId",
+                    "requestId", null);
+        }
+        return id;
+    }
+
+    private static InputMedia applyBody(Exchange exchange, Object body, Map<String, Object> payload, String model,
+                                        SegmindConfiguration config) {
+        if (body == null) {
+            return null;
+        }
+        if (body instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> payload.put(String.valueOf(k), v));
+            return null;
+        }
+        if (body instanceof String text) {
+            applyText(text, payload, model);
+            return null;
+        }
+        if (body instanceof Number || body instanceof Boolean || body instanceof Character) {
+            throw new SegmindValidationException("A " + body.getClass().getSimpleName() + " body is not a request:"
+                    + " send text (the prompt), JSON, a Map, a POJO or media", "body", model);
+        }
+        byte[] bytes = null;
+        String fileName = null;
+        if (body instanceof byte[] b) {
+            bytes = b;
+        } else if (body instanceof WrappedFile<?> wf && wf.getFile() instanceof File f) {
+            fileName = f.getName();
+            bytes = readFile(f.toPath(), config, model);
+        } else if (body instanceof File f) {
+            fileName = f.getName();
+            bytes = readFile(f.toPath(), config, model);
+        } else if (body instanceof Path p) {
+            fileName = p.getFileName() != null ? p.getFileName().toString() : null;
+            bytes = readFile(p, config, model);
+        } else if (body instanceof SegmindMedia m) {
+            fileName = m.getFileName();
+            checkSize(m.getSize(), config, model);
+            bytes = m.toBytes();
+        } else if (body instanceof InputStream is) {
+            bytes = readStream(is, config, model);
+        }
+        if (bytes == null) {
+            // any other object is a POJO request
+            payload.putAll(Json.toMap(body));
+            return null;
+        }
+        checkSize(bytes.length, config, model);
+        String type = MediaTypes.sniff(bytes);
+        if (type == null && fileName != null) {
+            String byName = MediaTypes.fromFileName(fileName);
+            type = byName != null && sniffable(byName) ? null : byName;
+        }
+        if (type != null) {
+            return new InputMedia(inputParameter(type, model, config), type, bytes);
+        }
+        String text = utf8(bytes);
+        if (text == null) {
+            throw new SegmindValidationException("The body" + (fileName != null ? " (" + SafeText.forMessage(fileName,
+                    60) + ")" : "") + " is neither media the component recognises (PNG, JPEG, WEBP, GIF, MP4, MOV,"
+                    + " WEBM, WAV, MP3, OGG, FLAC) nor UTF-8 text", "body", model);
+        }
+        applyText(text, payload, model);
+        return null;
+    }
+
+    /** Formats with magic bytes must show them: a '.png' that is not a PNG is not trusted by its name. */
+    private static boolean sniffable(String type) {
+        return MediaTypes.isImage(type) || MediaTypes.isVideo(type) || MediaTypes.isAudio(type);
+    }
+
+    private static void applyText(String text, Map<String, Object> payload, String model) {
+        String trimmed = text.trim();
+        if (trimmed.isEmpty()) {
+            return;
+        }
+        if (trimmed.startsWith("{")) {
+            try {
+                payload.putAll(Json.parseObject(trimmed));
+                return;
+            } catch (IOException e) {
+                throw new SegmindValidationException("The body looks like JSON but does not parse: "
+                        + SafeText.forMessage(e.getMessage(), 120), "body", model);
+            }
+        }
+        payload.put("prompt", trimmed);
+    }
+
+    private static String inputParameter(String type, String model, SegmindConfiguration config) {
+        if (config.getInputParameter() != null) {
+            return config.getInputParameter();
+        }
+        Optional<ModelSpec> spec = ModelCatalog.find(model);
+        String param;
+        if (MediaTypes.isAudio(type)) {
+            param = spec.map(ModelSpec::audioInputParameter).orElse(null);
+        } else if (MediaTypes.isVideo(type)) {
+            param = spec.map(ModelSpec::videoInputParameter).orElse(null);
+        } else {
+            param = spec.isPresent() ? spec.get().imageInputParameter() : "image";
+        }
+        if (param == null) {
+            throw new SegmindValidationException("Model " + model + " takes no " + type + " input from the body: set"
+                    + " option inputParameter to the parameter it belongs to", "inputParameter", model);
+        }
+        return param;
+    }
+
+    private static byte[] readFile(Path file, SegmindConfiguration config, String model) {
+        try {
+            checkSize(Files.size(file), config, model);
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SegmindValidationException("Cannot read the body file " + SafeText.forMessage(file, 120) + ": "
+                    + e.getMessage(), "body", model);
+        }
+    }
+
+    private static byte[] readStream(InputStream in, SegmindConfiguration config, String model) {
+        try {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.getMaxInputSize() + 1));
+            checkSize(bytes.length, config, model);
+            return bytes;
+        } catch (IOException e) {
+            throw new SegmindValidationException("Cannot read the body stream: " + e.getMessage(), "body", model);
+        }
+    }
+
+    private static void checkSize(long size, SegmindConfiguration config, String model) {
+        if (size > config.getMaxInputSize()) {
+            throw new SegmindValidationException("The input media is " + size + " bytes, more than maxInputSize ("
+                    + config.getMaxInputSize() + " bytes): send a smaller file, a URL in the parameter, or raise"
+                    + " option maxInputSize", "maxInputSize", model);
+        }
+    }
+
+    private static String utf8(byte[] bytes) {
+        if (bytes.length > MAX_TEXT_BODY) {
+            return null;
+        }
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            // NUL and other C0 controls (but tab and newlines) do not occur in prompts: this is binary
+            return s.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t') ? null : s;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static <T> T header(Message in, String name, Class<T> type, T fallback) {
+        T value = in.getHeader(name, type);
+        return value != null ? value : fallback;
+    }
+
+    private static Map<String, Object> typedOptions(SegmindConfiguration c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("prompt", c.getPrompt());
+        m.put("negative_prompt", c.getNegativePrompt());
+        m.put("image", c.getImage());
+        m.put("seed", c.getSeed());
+        m.put("size", c.getSize());
+        m.put("watermark", c.getWatermark());
+        m.put("resolution", c.getResolution());
+        m.put("duration", c.getDuration());
+        m.put("last_frame", c.getLastFrame());
+        m.put("audio_url", c.getAudioUrl());
+        m.put("reference_images", c.getReferenceImages());
+        m.put("reference_videos", c.getReferenceVideos());
+        m.put("reference_voice", c.getReferenceVoice());
+        m.put("video_length", c.getVideoLength());
+        m.put("steps", c.getSteps());
+        m.put("base64", c.getBase64());
+        return m;
+    }
+}
