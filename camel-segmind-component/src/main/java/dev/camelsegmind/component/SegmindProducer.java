@@ -3,7 +3,9 @@ package dev.camelsegmind.component;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +22,7 @@ import dev.camelsegmind.component.engine.JobListener;
 import dev.camelsegmind.component.engine.JobResult;
 import dev.camelsegmind.component.engine.JobSpec;
 import dev.camelsegmind.component.engine.MediaRef;
+import dev.camelsegmind.component.error.SegmindException;
 import dev.camelsegmind.component.model.MediaTypes;
 import dev.camelsegmind.component.model.SegmindMedia;
 import org.apache.camel.AsyncCallback;
@@ -35,8 +38,22 @@ import org.apache.camel.util.URISupport;
  */
 public class SegmindProducer extends DefaultAsyncProducer {
 
+    private final Set<CompletableFuture<Void>> inflight = ConcurrentHashMap.newKeySet();
+
     public SegmindProducer(SegmindEndpoint endpoint) {
         super(endpoint);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // Camel stops producers after graceful shutdown has waited for in-flight exchanges; whatever is still
+        // waiting now must still get its callback. The jobs keep running at Segmind and stay in the pending store.
+        for (CompletableFuture<Void> work : List.copyOf(inflight)) {
+            work.completeExceptionally(new SegmindException("The Segmind producer stopped while the job was still"
+                    + " running; it continues at Segmind and a redelivered message (same job key) or operation=await"
+                    + " with its request id collects it", 0, null, null, getEndpoint().getModel()));
+        }
+        super.doStop();
     }
 
     @Override
@@ -57,7 +74,9 @@ public class SegmindProducer extends DefaultAsyncProducer {
             return true;
         }
         AtomicBoolean done = new AtomicBoolean();
+        inflight.add(work);
         work.whenComplete((v, failure) -> {
+            inflight.remove(work);
             Runnable finish = () -> {
                 if (done.compareAndSet(false, true)) {
                     if (failure != null) {
