@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 
 import dev.camelsegmind.component.client.SegmindHttpClient;
@@ -18,6 +19,7 @@ import dev.camelsegmind.component.engine.PendingJobStore;
 import dev.camelsegmind.component.engine.RequestLimiter;
 import dev.camelsegmind.component.engine.StateRepositoryPendingJobStore;
 import org.apache.camel.Endpoint;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
@@ -25,6 +27,7 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.LoggerFactory;
 
 /**
  * Generates images and video with Segmind's serverless models. The component owns what all its endpoints share: the
@@ -55,6 +58,10 @@ public class SegmindComponent extends HealthCheckComponent {
     @Metadata(label = "advanced", defaultValue = "4",
               description = "Threads that run HTTP completions. Waiting jobs hold none of them.")
     private int ioThreads = 4;
+    @Metadata(label = "health", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The least time between two credits calls of the producer health check, per base URL and"
+                            + " key; in between, the check reports the last answer.")
+    private long healthCheckInterval = 60000L;
 
     private final Map<ClientKey, SegmindHttpClient> clients = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
@@ -63,6 +70,11 @@ public class SegmindComponent extends HealthCheckComponent {
     private StateRepository<String, String> startedRepository;
     private JobEngine engine;
     private JobListener listener = JobListener.NONE;
+    private final SegmindRecentFailures recentFailures = new SegmindRecentFailures();
+    private final Map<CreditsKey, SegmindCreditsProbe> creditsProbes = new ConcurrentHashMap<>();
+    private JobListener metrics = JobListener.NONE;
+    // not an option: only tests against a fast-clock simulator shorten the request budget's minute
+    private long rateLimitWindowMillis = 60_000;
 
     public SegmindComponent() {
     }
@@ -79,8 +91,17 @@ public class SegmindComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
-                "SegmindScheduler");
+        if (ForkJoinPool.getCommonPoolParallelism() < 2) {
+            // the JDK HttpClient completes every sendAsync on CompletableFuture's default pool, which below two
+            // workers is a new thread per response: measured here as twice the CPU per job and bursts of threads
+            LoggerFactory.getLogger(SegmindComponent.class).warn("The JVM's common pool has fewer than 2 workers"
+                    + " ({} CPUs), so the JDK HttpClient starts a thread for every Segmind response. Start the JVM"
+                    + " with -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 (see docs/performance.md)",
+                    Runtime.getRuntime().availableProcessors());
+        }
+        // every waiting job has one poll queued here: Camel's default cap of 1000 queued tasks would reject job 1001
+        scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SegmindScheduler",
+                new ThreadPoolProfileBuilder("SegmindScheduler").poolSize(1).maxPoolSize(1).maxQueueSize(-1).build());
         ioExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "SegmindIO",
                 Math.max(1, ioThreads));
         deliveryExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this,
@@ -90,12 +111,29 @@ public class SegmindComponent extends HealthCheckComponent {
                 : new MemoryStateRepository();
         ServiceHelper.startService(startedRepository);
         PendingJobStore store = new StateRepositoryPendingJobStore(startedRepository);
-        engine = new JobEngine(scheduler, new RequestLimiter(maxRequestsPerMinute, maxConcurrentJobs, scheduler),
-                store, JobListener.compose(new SegmindLoggingJobListener(), listener));
+        engine = new JobEngine(scheduler, new RequestLimiter(maxRequestsPerMinute, maxConcurrentJobs, scheduler,
+                rateLimitWindowMillis),
+                store, observers());
+    }
+
+    /** Logging, the console's failure log and, with Micrometer and a MeterRegistry, metrics; then user listeners. */
+    private JobListener observers() {
+        metrics = SegmindMetricsSupport.listenerFor(getCamelContext(), () -> {
+            JobEngine e = engine;
+            return e == null ? java.util.List.of() : e.activeJobs();
+        });
+        JobListener builtIn = JobListener.compose(JobListener.compose(new SegmindLoggingJobListener(), recentFailures),
+                metrics);
+        return JobListener.compose(builtIn, listener);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (metrics instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+        metrics = JobListener.NONE;
+        creditsProbes.clear();
         if (startedRepository != pendingJobRepository) {
             ServiceHelper.stopService(startedRepository);
         }
@@ -147,12 +185,29 @@ public class SegmindComponent extends HealthCheckComponent {
         return v != null ? v : "dev";
     }
 
+    /** For tests only: the length of the request budget's "minute", in real milliseconds. */
+    void setRateLimitWindowMillis(long windowMillis) {
+        this.rateLimitWindowMillis = windowMillis;
+    }
+
     JobEngine getEngine() {
         return engine;
     }
 
     ExecutorService getDeliveryExecutor() {
         return deliveryExecutor;
+    }
+
+    SegmindRecentFailures recentFailures() {
+        return recentFailures;
+    }
+
+    /** One credits reading per base URL and key, shared by the health checks of every endpoint using them. */
+    SegmindCreditsProbe creditsProbe(SegmindEndpoint endpoint) {
+        SegmindConfiguration c = endpoint.getConfiguration();
+        return creditsProbes.computeIfAbsent(new CreditsKey(c.getBaseUrl(), c.getApiKey()),
+                k -> new SegmindCreditsProbe(() -> endpoint.getProvider().credits(),
+                        Duration.ofMillis(healthCheckInterval)));
     }
 
     ScheduledExecutorService getScheduler() {
@@ -228,6 +283,26 @@ public class SegmindComponent extends HealthCheckComponent {
     /** Threads that run HTTP completions. Waiting jobs hold none of them. */
     public void setIoThreads(int ioThreads) {
         this.ioThreads = ioThreads;
+    }
+
+    public long getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    /**
+     * The least time between two credits calls of the producer health check, per base URL and key; in between, the
+     * check reports the last answer.
+     */
+    public void setHealthCheckInterval(long healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
+    }
+
+    /** Holds a key only to compare it: its toString never shows the key. */
+    private record CreditsKey(String baseUrl, String apiKey) {
+        @Override
+        public String toString() {
+            return "CreditsKey[" + baseUrl + "]";
+        }
     }
 
     private record ClientKey(long connectTimeout, String proxyHost, Integer proxyPort, Object ssl) {

@@ -78,6 +78,8 @@ public class SegmindConfiguration implements Cloneable {
     private String jobKey;
     @UriParam(label = "producer", defaultValue = "true")
     private boolean recordPendingJobs = true;
+    @UriParam(label = "producer")
+    private String progressUri;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10000L;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
@@ -376,7 +378,7 @@ public class SegmindConfiguration implements Cloneable {
     }
 
     /**
-     * How status reads are spaced while a job waits: fixed (every pollInterval) or backoff (from pollInterval up to maxPollInterval, growing by half each read).
+     * How status reads are spaced while a job waits: fixed (every pollInterval), backoff (from pollInterval up to maxPollInterval, growing by half each read) or adaptive (learns from finished jobs when the model's jobs finish, waits up to maxPollInterval at a time until then and polls every four fifths of pollInterval while they usually finish; a model not yet seen starts from its published typical time, or with backoff).
      */
     public void setPollStrategy(SegmindPollStrategy pollStrategy) {
         this.pollStrategy = pollStrategy;
@@ -398,7 +400,7 @@ public class SegmindConfiguration implements Cloneable {
     }
 
     /**
-     * The longest interval between status reads with pollStrategy=backoff.
+     * The longest interval between status reads with pollStrategy=backoff or adaptive.
      */
     public void setMaxPollInterval(long maxPollInterval) {
         this.maxPollInterval = maxPollInterval;
@@ -435,6 +437,17 @@ public class SegmindConfiguration implements Cloneable {
      */
     public void setRecordPendingJobs(boolean recordPendingJobs) {
         this.recordPendingJobs = recordPendingJobs;
+    }
+
+    public String getProgressUri() {
+        return progressUri;
+    }
+
+    /**
+     * An endpoint URI, for example seda:progress, that gets a small message on every status change of a job (QUEUED, PROCESSING, COMPLETED, FAILED): body a Map with requestId, model, status, elapsedMillis and polls; headers CamelSegmindRequestId, CamelSegmindStatus, CamelSegmindModel and CamelCorrelationId (the exchange id of the message that started the job). Sent asynchronously and in order; a failing receiver is logged and never delays or fails the job.
+     */
+    public void setProgressUri(String progressUri) {
+        this.progressUri = progressUri;
     }
 
     public long getConnectTimeout() {

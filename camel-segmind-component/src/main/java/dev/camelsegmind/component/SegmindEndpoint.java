@@ -6,13 +6,18 @@ import java.time.Duration;
 
 import dev.camelsegmind.component.client.SegmindHttpClient;
 import dev.camelsegmind.component.client.SegmindJobProvider;
+import dev.camelsegmind.component.engine.AdaptivePollingPolicy;
 import dev.camelsegmind.component.engine.BackoffPollingPolicy;
 import dev.camelsegmind.component.engine.DownloadOptions;
 import dev.camelsegmind.component.engine.FixedPollingPolicy;
+import dev.camelsegmind.component.engine.JobListener;
 import dev.camelsegmind.component.engine.PollingPolicy;
 import dev.camelsegmind.component.engine.RetryPolicy;
+import dev.camelsegmind.component.model.ModelCatalog;
+import dev.camelsegmind.component.model.ModelSpec;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -21,6 +26,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Generate images and video with Segmind's serverless models (Wan 2.7 Image Pro, Wan 2.7 image-to-video and
@@ -41,6 +47,7 @@ public class SegmindEndpoint extends DefaultEndpoint implements EndpointServiceL
     private SegmindJobProvider provider;
     private SegmindHttpClient httpClient;
     private PollingPolicy pollingPolicy;
+    private volatile SegmindProgressSender progressSender;
 
     public SegmindEndpoint(String uri, SegmindComponent component, SegmindConfiguration configuration) {
         super(uri, component);
@@ -68,10 +75,39 @@ public class SegmindEndpoint extends DefaultEndpoint implements EndpointServiceL
         httpClient = getComponent().httpClientFor(configuration);
         provider = new SegmindJobProvider(httpClient, configuration.getBaseUrl(), configuration.getUploadUrl(),
                 configuration.getApiKey(), Duration.ofMillis(configuration.getRequestTimeout()));
-        pollingPolicy = configuration.getPollStrategy() == SegmindPollStrategy.fixed
-                ? new FixedPollingPolicy(Duration.ofMillis(configuration.getPollInterval()))
-                : new BackoffPollingPolicy(Duration.ofMillis(configuration.getPollInterval()),
-                        Duration.ofMillis(configuration.getMaxPollInterval()));
+        pollingPolicy = pollingPolicy(configuration);
+        if (configuration.getProgressUri() != null && !configuration.getProgressUri().isBlank()) {
+            progressSender = new SegmindProgressSender(getCamelContext(), configuration.getProgressUri(),
+                    () -> getComponent().getDeliveryExecutor());
+            ServiceHelper.startService(progressSender);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(progressSender);
+        progressSender = null;
+        super.doStop();
+    }
+
+    /** The progress messages of one message's job, or none without option progressUri. */
+    JobListener progressListener(Exchange exchange) {
+        SegmindProgressSender sender = progressSender;
+        return sender == null ? JobListener.NONE : sender.forExchange(exchange);
+    }
+
+    static PollingPolicy pollingPolicy(SegmindConfiguration c) {
+        Duration interval = Duration.ofMillis(c.getPollInterval());
+        Duration max = Duration.ofMillis(c.getMaxPollInterval());
+        switch (c.getPollStrategy()) {
+            case fixed:
+                return new FixedPollingPolicy(interval);
+            case adaptive:
+                return new AdaptivePollingPolicy(interval, max,
+                        model -> ModelCatalog.find(model).map(ModelSpec::typicalDuration));
+            default:
+                return new BackoffPollingPolicy(interval, max);
+        }
     }
 
     SegmindJobProvider getProvider() {

@@ -5,5 +5,11 @@ public enum SegmindPollStrategy {
     /** Every pollInterval, like Segmind's own SDK. */
     fixed,
     /** From pollInterval, growing by half each read, up to maxPollInterval. */
-    backoff
+    backoff,
+    /**
+     * Learns from finished jobs when a model's jobs finish: waits up to maxPollInterval at a time until then, polls
+     * every four fifths of pollInterval while jobs usually finish, and backs off past it. Unknown models start with
+     * backoff.
+     */
+    adaptive
 }

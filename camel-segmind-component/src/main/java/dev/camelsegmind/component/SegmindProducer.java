@@ -18,7 +18,6 @@ import dev.camelsegmind.component.client.SegmindErrors;
 import dev.camelsegmind.component.client.SegmindJobProvider;
 import dev.camelsegmind.component.engine.JobEngine;
 import dev.camelsegmind.component.engine.JobHandle;
-import dev.camelsegmind.component.engine.JobListener;
 import dev.camelsegmind.component.engine.JobResult;
 import dev.camelsegmind.component.engine.JobSpec;
 import dev.camelsegmind.component.engine.MediaRef;
@@ -28,6 +27,9 @@ import dev.camelsegmind.component.model.SegmindMedia;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.URISupport;
@@ -39,13 +41,36 @@ import org.apache.camel.util.URISupport;
 public class SegmindProducer extends DefaultAsyncProducer {
 
     private final Set<CompletableFuture<Void>> inflight = ConcurrentHashMap.newKeySet();
+    private WritableHealthCheckRepository healthCheckRepository;
+    private HealthCheck producerHealthCheck;
 
     public SegmindProducer(SegmindEndpoint endpoint) {
         super(endpoint);
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // the Camel way for producer checks: only when camel-health's producers repository is there
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            producerHealthCheck = new SegmindProducerHealthCheck(getEndpoint(), getEndpoint().getId());
+            producerHealthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(producerHealthCheck);
+            if (producerHealthCheck.isEnabled() && healthCheckRepository.isEnabled()) {
+                // the first probe then finds an answer instead of UNKNOWN
+                getEndpoint().getComponent().creditsProbe(getEndpoint()).current();
+            }
+        }
+    }
+
+    @Override
     protected void doStop() throws Exception {
+        if (healthCheckRepository != null && producerHealthCheck != null) {
+            healthCheckRepository.removeHealthCheck(producerHealthCheck);
+            producerHealthCheck = null;
+        }
         // Camel stops producers after graceful shutdown has waited for in-flight exchanges; whatever is still
         // waiting now must still get its callback. The jobs keep running at Segmind and stay in the pending store.
         for (CompletableFuture<Void> work : List.copyOf(inflight)) {
@@ -102,22 +127,24 @@ public class SegmindProducer extends DefaultAsyncProducer {
         Message message = exchange.getMessage();
         switch (request.operation()) {
             case submit:
-                return inputsReady(request).thenCompose(payload -> engine.submit(provider, spec(request, payload)))
+                return inputsReady(request)
+                        .thenCompose(payload -> engine.submit(provider, spec(exchange, request, payload)))
                         .thenAccept(handle -> SegmindResultSupport.applySubmitted(message, handle));
             case status: {
                 JobHandle handle = provider.resume(request.model(), request.requestId(), null);
-                return engine.status(provider, handle, spec(request, Map.of()))
+                return engine.status(provider, handle, spec(exchange, request, Map.of()))
                         .thenAccept(status -> SegmindResultSupport.applyStatus(message, status, request.model()));
             }
             case await: {
                 JobHandle handle = provider.resume(request.model(), request.requestId(), null);
-                return engine.await(provider, handle, spec(request, Map.of()))
+                return engine.await(provider, handle, spec(exchange, request, Map.of()))
                         .thenAccept(result -> deliver(exchange, result, request, null));
             }
             case sync:
                 return inputsReady(request).thenCompose(payload -> sync(exchange, request, payload));
             default:
-                return inputsReady(request).thenCompose(payload -> engine.generate(provider, spec(request, payload)))
+                return inputsReady(request)
+                        .thenCompose(payload -> engine.generate(provider, spec(exchange, request, payload)))
                         .thenAccept(result -> deliver(exchange, result, request, request.jobKey()));
         }
     }
@@ -138,11 +165,12 @@ public class SegmindProducer extends DefaultAsyncProducer {
                 });
     }
 
-    private JobSpec spec(SegmindRequest request, Map<String, Object> payload) {
+    private JobSpec spec(Exchange exchange, SegmindRequest request, Map<String, Object> payload) {
         SegmindEndpoint endpoint = getEndpoint();
         boolean download = request.outputType() == SegmindOutputType.media;
         return new JobSpec(request.model(), payload, request.jobKey(), timeout(), endpoint.getPollingPolicy(),
-                endpoint.retryPolicy(), download ? endpoint.downloadOptions() : null, JobListener.NONE);
+                endpoint.retryPolicy(), download ? endpoint.downloadOptions() : null,
+                endpoint.progressListener(exchange));
     }
 
     private Duration timeout() {

@@ -165,7 +165,12 @@ final class SegmindRequestSupport {
         String type = MediaTypes.sniff(bytes);
         if (type == null && fileName != null) {
             String byName = MediaTypes.fromFileName(fileName);
-            type = byName != null && sniffable(byName) ? null : byName;
+            if (byName != null && sniffable(byName)) {
+                throw new SegmindValidationException("The body " + SafeText.forMessage(fileName, 60) + " is named like "
+                        + byName + " but its content is not: send a real " + MediaTypes.extensionFor(byName)
+                        + " file", "body", model);
+            }
+            type = byName;
         }
         if (type != null) {
             return new InputMedia(inputParameter(type, model, config), type, bytes);

@@ -83,7 +83,7 @@ public final class OutputExtractor {
         String lower = s.toLowerCase(Locale.ROOT);
         // anything that names a location is checked, so file:, ftp: and host-relative paths fail loudly
         return !s.contains(" ") && (lower.matches("^[a-z][a-z0-9+.-]{0,15}://.*") || lower.startsWith("file:")
-                || s.startsWith("/"));
+                || s.startsWith("/") || !lower.startsWith("data:") && lower.matches("^[a-z][a-z0-9+.-]{1,15}:[a-z/].*"));
     }
 
     static String checkedUrl(String text, String requestId, String model) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import dev.camelsegmind.component.error.SegmindAuthenticationException;
 import dev.camelsegmind.component.error.SegmindBadRequestException;
 import dev.camelsegmind.component.error.SegmindConnectionException;
@@ -104,8 +106,16 @@ public final class SegmindErrors {
             return se;
         }
         String where = describe(phase, model, requestId);
+        if (!(t instanceof IOException) && !(t instanceof UnresolvedAddressException)) {
+            // thrown before anything reached the wire (the JDK refuses a header value, say): nothing was sent, and
+            // the message is left out because the JDK quotes the refused value, which may be the API key
+            return new SegmindException("The request " + where + " could not be sent: " + t.getClass().getSimpleName(),
+                    0, null, requestId, model, null);
+        }
         String what = t.getClass().getSimpleName() + (t.getMessage() != null ? ": " + SafeText.forMessage(t.getMessage(), 200) : "");
+        // a failed TLS handshake precedes the request: nothing was sent
         boolean notSent = t instanceof ConnectException || t instanceof HttpConnectTimeoutException
+                || t instanceof SSLHandshakeException || t.getCause() instanceof SSLHandshakeException
                 || t instanceof UnresolvedAddressException || (t.getCause() instanceof ConnectException);
         if (phase.isIdempotent() || notSent) {
             return new SegmindConnectionException("Could not reach Segmind " + where + " (" + what + ")", 0, null,

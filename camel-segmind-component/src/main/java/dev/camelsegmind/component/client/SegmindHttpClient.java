@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import dev.camelsegmind.component.error.SegmindValidationException;
+
 /**
  * Non-blocking HTTP for the component, on the JDK's {@link HttpClient}. Every call returns at once with a future;
  * no thread waits for an answer. Knows nothing of Segmind's JSON: that is the provider adapter's job.
@@ -16,12 +18,17 @@ public final class SegmindHttpClient {
 
     static final String API_KEY_HEADER = "x-api-key";
 
+    /** Enough to keep a loopback or WAN link busy; measured in docs/performance.md with 10,000 jobs in flight. */
+    static final int MAX_CONCURRENT_REQUESTS = 128;
+
     private final HttpClient http;
     private final String userAgent;
+    private final RequestGate gate;
 
     public SegmindHttpClient(HttpClient http, String userAgent) {
         this.http = http;
         this.userAgent = userAgent;
+        this.gate = new RequestGate(MAX_CONCURRENT_REQUESTS, http.executor().orElse(Runnable::run));
     }
 
     public CompletableFuture<ApiResponse> get(URI uri, String apiKey, Duration timeout) {
@@ -43,7 +50,7 @@ public final class SegmindHttpClient {
     public CompletableFuture<HttpResponse<MediaDownload>> download(URI uri, Duration timeout, long inMemoryThreshold,
                                                                    long maxSize, Path target) {
         HttpRequest request = base(uri, null, timeout).GET().build();
-        return http.sendAsync(request, MediaDownload.handler(inMemoryThreshold, maxSize, target));
+        return gate.submit(() -> http.sendAsync(request, MediaDownload.handler(inMemoryThreshold, maxSize, target)));
     }
 
     private HttpRequest.Builder base(URI uri, String apiKey, Duration timeout) {
@@ -54,13 +61,29 @@ public final class SegmindHttpClient {
             b.version(HttpClient.Version.HTTP_1_1);
         }
         if (apiKey != null) {
-            b.header(API_KEY_HEADER, apiKey);
+            b.header(API_KEY_HEADER, sendable(apiKey));
         }
         return b;
     }
 
+    /**
+     * The JDK refuses a header value with line breaks or non-ASCII characters and quotes the value in its message;
+     * refusing it here first keeps the key out of every exception and log line.
+     */
+    private static String sendable(String apiKey) {
+        for (int i = 0; i < apiKey.length(); i++) {
+            char c = apiKey.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw new SegmindValidationException("Option apiKey holds a character that cannot be sent in an HTTP"
+                        + " header (a line break, control or non-ASCII character at position " + (i + 1) + "); check"
+                        + " how the key is set (the key itself is not shown)", "apiKey", null);
+            }
+        }
+        return apiKey;
+    }
+
     private CompletableFuture<ApiResponse> send(HttpRequest request) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return gate.submit(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
                 .thenApply(r -> new ApiResponse(r.statusCode(), r.headers(), r.body()));
     }
 }

@@ -18,6 +18,7 @@ import dev.camelsegmind.component.engine.JobState;
 import dev.camelsegmind.component.engine.JobStatus;
 import dev.camelsegmind.component.error.SegmindException;
 import dev.camelsegmind.component.error.SegmindProtocolException;
+import dev.camelsegmind.component.error.SegmindSubmitUncertainException;
 
 /**
  * Segmind's serverless API as a {@link JobProvider}: {@code POST /v2/{model}}, then the {@code status_url} and
@@ -50,7 +51,15 @@ public final class SegmindJobProvider implements JobProvider {
         return call(CallPhase.SUBMIT, http.postJson(URI.create(baseUrl + "/v2/" + model), apiKey, body, requestTimeout),
                 null, model)
                 .thenApply(response -> {
-                    Map<String, Object> json = parse(response, CallPhase.SUBMIT, null, model);
+                    Map<String, Object> json = tryParse(response);
+                    if (json == null) {
+                        // a 2xx answer means the job exists and is billed, yet without its id it cannot be followed
+                        throw new SegmindSubmitUncertainException("Segmind answered the submit of " + model + " with HTTP "
+                                + response.statusCode() + " but the answer is not readable JSON, so the job was"
+                                + " probably accepted and billed and cannot be followed; it was not retried to avoid"
+                                + " paying twice (set retryUncertainSubmit=true to retry anyway)",
+                                response.statusCode(), null, null, model);
+                    }
                     String id = text(json.get("request_id"));
                     String status = text(json.get("status_url"));
                     String result = text(json.get("response_url"));

@@ -22,7 +22,7 @@ final class CompositeJobListener implements JobListener {
     private static void safely(Runnable r) {
         try {
             r.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.warn("A Segmind job listener failed: {}", e.toString());
         }
     }

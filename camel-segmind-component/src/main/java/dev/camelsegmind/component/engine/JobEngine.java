@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 import dev.camelsegmind.component.client.CallPhase;
 import dev.camelsegmind.component.client.SegmindErrors;
-import dev.camelsegmind.component.error.SegmindException;
 import dev.camelsegmind.component.error.SegmindJobFailedException;
 import dev.camelsegmind.component.error.SegmindRequestExpiredException;
 import dev.camelsegmind.component.error.SegmindTimeoutException;
+import dev.camelsegmind.component.model.SafeText;
 import dev.camelsegmind.component.model.SegmindMedia;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +67,8 @@ public final class JobEngine {
         });
         outcome.whenComplete((r, e) -> {
             limiter.releaseJob();
-            if (e != null && spec.jobKey() != null && isFinalFailure(e)) {
-                // a job that failed for good will never deliver: a redelivered message must submit anew
-                store.remove(spec.jobKey());
+            if (e != null && spec.jobKey() != null) {
+                forgetIfFinal(spec.jobKey(), SegmindErrors.unwrap(e));
             }
         });
         return outcome;
@@ -138,7 +137,7 @@ public final class JobEngine {
 
     private CompletableFuture<JobHandle> submitAndRecord(JobProvider provider, JobSpec spec, long deadline,
                                                          JobListener events) {
-        return retrier.call(CallPhase.SUBMIT, null, spec.model(), deadline, spec.retry(), events,
+        return retrier.call(CallPhase.SUBMIT, null, spec.model(), spec.jobKey(), deadline, spec.retry(), events,
                 () -> provider.submit(spec.model(), spec.payload()))
                 .whenComplete((handle, e) -> {
                     if (e != null) {
@@ -151,7 +150,9 @@ public final class JobEngine {
                         store.put(new PendingJob(spec.jobKey(), handle.requestId(), handle.model(),
                                 handle.submittedAt(), handle.statusUrl().toString(), handle.responseUrl().toString()));
                     }
-                    LOG.debug("Submitted {} as request {}", spec.model(), handle.requestId());
+                    LOG.debug("Submitted {} as request {}{}", spec.model(), handle.requestId(), spec.jobKey() == null
+                            ? "" : " (job key " + SafeText.forMessage(spec.jobKey(), 120)
+                            + ")");
                     events.submitted(handle);
                     return handle;
                 });
@@ -212,7 +213,7 @@ public final class JobEngine {
                         } else {
                             onStatus(provider, job, status);
                         }
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | LinkageError e) {
                         fail(job, e);
                     }
                 });
@@ -255,8 +256,11 @@ public final class JobEngine {
                 fail(job, SegmindErrors.unwrap(e));
             } else {
                 JobResult delivered = job.resumed ? r.asResumed() : r;
-                job.events.completed(delivered, job.elapsed());
-                job.future.complete(delivered);
+                try {
+                    job.events.completed(delivered, job.elapsed());
+                } finally {
+                    job.future.complete(delivered);
+                }
             }
         });
     }
@@ -302,15 +306,29 @@ public final class JobEngine {
         if (job.future.isDone()) {
             return;
         }
-        job.events.failed(job.handle, job.handle.model(), error);
-        job.future.completeExceptionally(error);
+        try {
+            job.events.failed(job.handle, job.handle.model(), error);
+        } finally {
+            // a listener that breaks must not leave the exchange waiting forever
+            job.future.completeExceptionally(error);
+        }
     }
 
-    private static boolean isFinalFailure(Throwable e) {
-        Throwable t = SegmindErrors.unwrap(e);
-        return t instanceof SegmindJobFailedException
-                || (t instanceof SegmindException se && !(t instanceof SegmindTimeoutException) && !se.isRetryable()
-                && se.getRequestId() != null && !(t instanceof SegmindRequestExpiredException));
+    /**
+     * Keeps the pending entry unless the job can never deliver. A job that FAILED at Segmind, or that Segmind no
+     * longer knows, is forgotten so a redelivery submits anew; after any other failure (timeout, download, a bad
+     * answer) the paid job may still be collected, so a redelivery within the hour resumes it instead of paying again.
+     */
+    private void forgetIfFinal(String jobKey, Throwable t) {
+        if (t instanceof SegmindJobFailedException) {
+            store.remove(jobKey);
+        } else if (t instanceof SegmindRequestExpiredException expired && expired.getRequestId() != null
+                && store.find(jobKey).filter(p -> expired.getRequestId().equals(p.requestId())).isPresent()) {
+            store.remove(jobKey);
+            LOG.warn("Segmind no longer knows the pending job {} of {} for this message (results are kept one hour);"
+                    + " its entry is removed and the next delivery submits a new job", expired.getRequestId(),
+                    expired.getModel());
+        }
     }
 
     /** A job being waited for. Mutated only by the one task chain that owns it. */

@@ -24,7 +24,7 @@ final class MediaFetcher {
 
     /** Fetches output {@code index} of the job; the caller retries on {@link SegmindDownloadException}. */
     CompletableFuture<SegmindMedia> fetch(JobHandle job, MediaRef ref, int index, int count, DownloadOptions options) {
-        String baseName = job.requestId() + (count > 1 ? "-" + (index + 1) : "");
+        String baseName = safeName(job.requestId()) + (count > 1 ? "-" + (index + 1) : "");
         if (ref.inline() != null) {
             String type = ref.contentType() != null ? ref.contentType() : sniff(ref.inline());
             return CompletableFuture.completedFuture(SegmindMedia.inMemory(null, type,
@@ -84,6 +84,9 @@ final class MediaFetcher {
         }
         try {
             Path target = part.resolveSibling(fileName);
+            if (!target.normalize().getParent().equals(part.normalize().getParent())) {
+                throw new IOException("the file name " + fileName + " would leave the download directory");
+            }
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return SegmindMedia.onDisk(ref.url(), type, fileName, target, body.received());
         } catch (IOException e) {
@@ -129,6 +132,22 @@ final class MediaFetcher {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * Files are named by request id, never by a name from the result (a {@code file_name} may hold {@code ../}). The
+     * id comes from the server too, so anything but letters, digits, '.', '_' and '-' is replaced and dot runs are
+     * shortened: no id can name a path outside the download directory.
+     */
+    static String safeName(String requestId) {
+        String name = requestId == null ? "" : requestId.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("\\.{2,}", ".");
+        if (name.startsWith(".")) {
+            name = "_" + name.substring(1);
+        }
+        if (name.length() > 120) {
+            name = name.substring(0, 120);
+        }
+        return name.isEmpty() ? "output" : name;
     }
 
     static List<Path> filesOf(List<SegmindMedia> media) {

@@ -1,7 +1,9 @@
 package dev.camelsegmind.component.engine;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,16 +16,29 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RequestLimiter {
 
-    private static final long WINDOW_MILLIS = 60_000;
+    private static final long MINUTE_MILLIS = 60_000;
 
+    private final long windowMillis;
     private final int maxRequestsPerMinute;
     private final int maxConcurrentJobs;
     private final ScheduledExecutorService scheduler;
-    private final Deque<Long> reservations = new ArrayDeque<>();
+    private final Deque<Long> granted = new ArrayDeque<>();
+    private final Deque<CompletableFuture<Void>> waitingRequests = new ArrayDeque<>();
+    private boolean timerSet;
     private final Deque<CompletableFuture<Void>> waitingJobs = new ArrayDeque<>();
     private int runningJobs;
 
     public RequestLimiter(int maxRequestsPerMinute, int maxConcurrentJobs, ScheduledExecutorService scheduler) {
+        this(maxRequestsPerMinute, maxConcurrentJobs, scheduler, MINUTE_MILLIS);
+    }
+
+    /**
+     * @param windowMillis the length of the "minute": always 60 000 in use; tests against a simulator whose clock runs
+     *                     faster shrink it to match, since the budget is counted in real time
+     */
+    public RequestLimiter(int maxRequestsPerMinute, int maxConcurrentJobs, ScheduledExecutorService scheduler,
+                          long windowMillis) {
+        this.windowMillis = windowMillis > 0 ? windowMillis : MINUTE_MILLIS;
         this.maxRequestsPerMinute = Math.max(0, maxRequestsPerMinute);
         this.maxConcurrentJobs = Math.max(0, maxConcurrentJobs);
         this.scheduler = scheduler;
@@ -33,40 +48,62 @@ public final class RequestLimiter {
         return new RequestLimiter(0, 0, scheduler);
     }
 
-    /** Completes when one more API call may be made. */
+    /**
+     * Completes when one more API call may be made. Calls are granted in order, and a grant is counted at the moment
+     * it is given, not when it was planned: a grant that comes late (a busy scheduler) is then never followed by a
+     * burst that would crowd the server's window.
+     */
     public CompletableFuture<Void> acquireRequest() {
         if (maxRequestsPerMinute == 0) {
             return CompletableFuture.completedFuture(null);
         }
-        long delay = reserve(System.currentTimeMillis());
-        if (delay <= 0) {
-            return CompletableFuture.completedFuture(null);
-        }
         CompletableFuture<Void> f = new CompletableFuture<>();
-        scheduler.schedule(() -> f.complete(null), delay, TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            waitingRequests.addLast(f);
+        }
+        grantRequests();
         return f;
     }
 
-    /** How long the next call would wait now, without reserving it; for the console. */
+    /** How long the next call would wait now; for the console. */
     public synchronized long currentDelayMillis() {
-        if (maxRequestsPerMinute == 0 || reservations.size() < maxRequestsPerMinute) {
+        long now = monotonicMillis();
+        if (maxRequestsPerMinute == 0 || granted.size() < maxRequestsPerMinute && waitingRequests.isEmpty()) {
             return 0;
         }
-        return Math.max(0, reservations.peekFirst() + WINDOW_MILLIS - System.currentTimeMillis());
+        return granted.isEmpty() ? 0 : Math.max(0, granted.peekFirst() + windowMillis - now);
     }
 
-    private synchronized long reserve(long now) {
-        while (!reservations.isEmpty() && reservations.peekFirst() + WINDOW_MILLIS <= now) {
-            reservations.pollFirst();
+    private void grantRequests() {
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        synchronized (this) {
+            long now = monotonicMillis();
+            while (!granted.isEmpty() && granted.peekFirst() + windowMillis <= now) {
+                granted.pollFirst();
+            }
+            while (!waitingRequests.isEmpty() && granted.size() < maxRequestsPerMinute) {
+                granted.addLast(now);
+                ready.add(waitingRequests.pollFirst());
+            }
+            if (!waitingRequests.isEmpty() && !timerSet) {
+                // the oldest grant leaves the window then
+                timerSet = true;
+                long delay = Math.max(1, granted.peekFirst() + windowMillis - now);
+                scheduler.schedule(() -> {
+                    synchronized (this) {
+                        timerSet = false;
+                    }
+                    grantRequests();
+                }, delay, TimeUnit.MILLISECONDS);
+            }
         }
-        long slot = now;
-        if (reservations.size() >= maxRequestsPerMinute) {
-            // the oldest of the last N calls frees its place one window after it was made
-            Long[] all = reservations.toArray(new Long[0]);
-            slot = Math.max(now, all[all.length - maxRequestsPerMinute] + WINDOW_MILLIS);
-        }
-        reservations.addLast(slot);
-        return slot - now;
+        // outside the lock: completing runs the call itself
+        ready.forEach(f -> f.complete(null));
+    }
+
+    /** Milliseconds on the monotonic clock: a wall clock set back or forward must not open or close the window. */
+    private static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
     }
 
     /** Completes when a job may start; pair with {@link #releaseJob()}. */

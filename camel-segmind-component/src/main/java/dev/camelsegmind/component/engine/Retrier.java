@@ -15,6 +15,7 @@ import dev.camelsegmind.component.error.SegmindProtocolException;
 import dev.camelsegmind.component.error.SegmindRateLimitException;
 import dev.camelsegmind.component.error.SegmindServerException;
 import dev.camelsegmind.component.error.SegmindSubmitUncertainException;
+import dev.camelsegmind.component.model.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +38,24 @@ final class Retrier {
 
     <T> CompletableFuture<T> call(CallPhase phase, String requestId, String model, long deadlineMillis,
                                   RetryPolicy policy, JobListener listener, Supplier<CompletableFuture<T>> call) {
+        return call(phase, requestId, model, null, deadlineMillis, policy, listener, call);
+    }
+
+    /**
+     * @param jobKey names the message in retry log lines when there is no request id yet (a submit), so the retries
+     *               of one message can be told from another's
+     */
+    <T> CompletableFuture<T> call(CallPhase phase, String requestId, String model, String jobKey, long deadlineMillis,
+                                  RetryPolicy policy, JobListener listener, Supplier<CompletableFuture<T>> call) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        attempt(phase, requestId, model, deadlineMillis, policy, listener, call, 0, result);
+        String subject = requestId != null ? "request " + requestId
+                : jobKey != null ? "job key " + SafeText.forMessage(jobKey, 120) : "no request id yet";
+        attempt(phase, requestId, model, subject, deadlineMillis, policy, listener, call, 0, result);
         return result;
     }
 
-    private <T> void attempt(CallPhase phase, String requestId, String model, long deadline, RetryPolicy policy,
-                             JobListener listener, Supplier<CompletableFuture<T>> call, int retries,
+    private <T> void attempt(CallPhase phase, String requestId, String model, String subject, long deadline,
+                             RetryPolicy policy, JobListener listener, Supplier<CompletableFuture<T>> call, int retries,
                              CompletableFuture<T> result) {
         CompletableFuture<T> sent;
         try {
@@ -54,23 +66,39 @@ final class Retrier {
             return;
         }
         sent.whenComplete((value, failure) -> {
-            if (failure == null) {
-                result.complete(value);
-                return;
+            try {
+                onOutcome(phase, requestId, model, subject, deadline, policy, listener, call, retries, result, value,
+                        failure);
+            } catch (RuntimeException | LinkageError e) {
+                // whatever breaks here, the caller's future must still complete
+                result.completeExceptionally(failure != null ? failure : e);
             }
-            SegmindException error = SegmindErrors.fromTransport(phase, failure, requestId, model);
-            long delay = retryable(phase, error, policy) && retries < policy.maxRetries()
-                    ? delayFor(error, policy, retries + 1) : -1;
-            if (delay < 0 || System.currentTimeMillis() + delay >= deadline) {
-                result.completeExceptionally(error);
-                return;
-            }
-            LOG.debug("Retrying {} of {} (request {}) in {} ms, retry {} of {}: {}", phase, model, requestId, delay,
-                    retries + 1, policy.maxRetries(), error.getMessage());
-            listener.retrying(requestId, model, phase, retries + 1, delay, error);
-            scheduler.schedule(() -> attempt(phase, requestId, model, deadline, policy, listener, call, retries + 1,
-                    result), delay, TimeUnit.MILLISECONDS);
         });
+    }
+
+    private <T> void onOutcome(CallPhase phase, String requestId, String model, String subject, long deadline,
+                               RetryPolicy policy, JobListener listener, Supplier<CompletableFuture<T>> call,
+                               int retries, CompletableFuture<T> result, T value, Throwable failure) {
+        if (failure == null) {
+            result.complete(value);
+            return;
+        }
+        SegmindException error = SegmindErrors.fromTransport(phase, failure, requestId, model);
+        long delay = retryable(phase, error, policy) && retries < policy.maxRetries()
+                ? delayFor(error, policy, retries + 1) : -1;
+        if (delay < 0 || System.currentTimeMillis() + delay >= deadline) {
+            result.completeExceptionally(error);
+            return;
+        }
+        LOG.debug("Retrying {} of {} ({}) in {} ms, retry {} of {}: {}", phase, model, subject, delay,
+                retries + 1, policy.maxRetries(), error.getMessage());
+        try {
+            listener.retrying(requestId, model, phase, retries + 1, delay, error);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("A Segmind job listener failed: {}", e.toString());
+        }
+        scheduler.schedule(() -> attempt(phase, requestId, model, subject, deadline, policy, listener, call,
+                retries + 1, result), delay, TimeUnit.MILLISECONDS);
     }
 
     static boolean retryable(CallPhase phase, SegmindException e, RetryPolicy policy) {

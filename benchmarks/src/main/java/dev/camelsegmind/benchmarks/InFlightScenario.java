@@ -1,0 +1,80 @@
+package dev.camelsegmind.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * N jobs submitted at once, each rendering the same simulated time: what holding them costs in threads, heap and CPU,
+ * and whether every one comes back.
+ */
+final class InFlightScenario {
+
+    private final Trial t;
+    private final Contender contender;
+
+    InFlightScenario(Trial t, Contender contender) {
+        this.t = t;
+        this.contender = contender;
+    }
+
+    Result run() throws Exception {
+        int n = t.integer("n");
+        String model = t.get("model");
+        long renderRealMillis = Math.round(t.number("renderMillis") * t.number("timeFactor"));
+        Warmup.run(contender, t.get("warmupModel"), Math.min(n, 100));
+        Result r = new Result("inflight", t.get("contender"), n);
+        try (JvmSampler sampler = new JvmSampler()) {
+            sampler.start();
+            long t0 = System.currentTimeMillis();
+            Batch batch = new Batch();
+            for (int i = 0; i < n; i++) {
+                batch.add(contender.submit(model, "in-flight job " + i));
+            }
+            long submitted = System.currentTimeMillis();
+            // one forced collection while (nearly) all jobs wait: the live set at its largest
+            long gcAt = Math.max(submitted, t0 + renderRealMillis * 6 / 10);
+            Thread.sleep(Math.max(0, gcAt - System.currentTimeMillis()));
+            sampler.gcNow();
+            batch.await(t0 + t.integer("deadlineSeconds") * 1000L);
+            long end = System.currentTimeMillis();
+            r.wallSeconds = (end - t0) / 1000.0;
+            r.peakThreads = sampler.peakThreads();
+            r.peakHeapMb = sampler.peakHeapMb();
+            r.cpuMsPerJob = sampler.cpuMillis() / n;
+            r.failed = batch.failed();
+            r.note("submitting took " + (submitted - t0) + " ms");
+            if (batch.firstFailure() != null) {
+                r.note("first failure: " + batch.firstFailure());
+            }
+        }
+        Map<String, SimJobs.Job> sim = SimJobs.read(t.get("baseUrl"));
+        r.statusCallsPerJob = sim.values().stream().filter(j -> j.model().equals(model))
+                .mapToInt(SimJobs.Job::statusCalls).average().orElse(Double.NaN);
+        r.note("peak jobs in flight at the simulator " + peakInFlight(sim, model));
+        if (contender.capacity() > 0 && contender.capacity() < n) {
+            r.note("thread cap " + contender.capacity() + ": the other " + (n - contender.capacity())
+                    + " jobs waited for a thread, so this contender never held " + n + " in flight");
+        }
+        return r;
+    }
+
+    /** The most jobs accepted and not yet finished at the simulator at any one moment. */
+    private static int peakInFlight(Map<String, SimJobs.Job> sim, String model) {
+        List<long[]> events = new ArrayList<>();
+        for (SimJobs.Job j : sim.values()) {
+            if (j.model().equals(model)) {
+                events.add(new long[] {j.submittedAtMillis(), 1});
+                events.add(new long[] {j.completedAtMillis() < 0 ? Long.MAX_VALUE : j.completedAtMillis(), -1});
+            }
+        }
+        events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int live = 0;
+        int peak = 0;
+        for (long[] e : events) {
+            live += (int) e[1];
+            peak = Math.max(peak, live);
+        }
+        return peak;
+    }
+}

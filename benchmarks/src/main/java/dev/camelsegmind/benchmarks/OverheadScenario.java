@@ -1,0 +1,55 @@
+package dev.camelsegmind.benchmarks;
+
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A model that finishes at once, so nothing is waited for: jobs per second through one route and the CPU each job
+ * costs the client (submit, one status read, result, media, routing). The driver keeps a fixed number in flight.
+ */
+final class OverheadScenario {
+
+    private final Trial t;
+    private final Contender contender;
+
+    OverheadScenario(Trial t, Contender contender) {
+        this.t = t;
+        this.contender = contender;
+    }
+
+    Result run() throws Exception {
+        int n = t.integer("n");
+        int window = t.integer("concurrency");
+        String model = t.get("model");
+        Warmup.run(contender, model, 500);
+        Result r = new Result("overhead", t.get("contender"), n);
+        try (JvmSampler sampler = new JvmSampler()) {
+            sampler.start();
+            Semaphore inFlight = new Semaphore(window);
+            Batch batch = new Batch();
+            long t0 = System.currentTimeMillis();
+            long deadline = t0 + t.integer("deadlineSeconds") * 1000L;
+            for (int i = 0; i < n && System.currentTimeMillis() < deadline; i++) {
+                inFlight.acquire();
+                var job = contender.submit(model, "instant job " + i);
+                job.whenComplete((d, e) -> inFlight.release());
+                batch.add(job);
+            }
+            batch.await(deadline);
+            double wall = (System.currentTimeMillis() - t0) / 1000.0;
+            r.wallSeconds = wall;
+            r.peakThreads = sampler.peakThreads();
+            r.peakHeapMb = sampler.peakHeapMb();
+            r.cpuMsPerJob = sampler.cpuMillis() / n;
+            r.failed = n - batch.delivered().size();
+            r.note(String.format(Locale.ROOT, "%.0f jobs/s with %d in flight", batch.delivered().size() / wall,
+                    window));
+            if (batch.firstFailure() != null) {
+                r.note("first failure: " + batch.firstFailure());
+            }
+        }
+        r.statusCallsPerJob = SimJobs.read(t.get("baseUrl")).values().stream()
+                .mapToInt(SimJobs.Job::statusCalls).average().orElse(Double.NaN);
+        return r;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.camelsegmind.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every trial of a run, in order, with the simulator each needs. Time factors are chosen so the whole run fits in
+ * about a quarter of an hour on two cores: the in-flight scenario runs in real time (1 s polling of 10,000 jobs is
+ * already 10,000 requests a second), the latency scenario twenty times faster than real.
+ */
+final class Plan {
+
+    /** A trial and the simulator it runs against. */
+    record Step(Trial trial, double timeFactor, List<String> simModels) {
+    }
+
+    static final String WARMUP = "bench-warmup:0:0:0:0:image/png";
+
+    private Plan() {
+    }
+
+    /**
+     * {@code all}, {@code quick} (a smoke run), either followed by {@code :} and scenario names, or {@code only:} and
+     * trials as {@code scenario/contender/n} joined by commas (to repeat a trial of a full run).
+     */
+    static List<Step> of(String which) {
+        if (which.startsWith("only:")) {
+            List<String> wanted = List.of(which.substring("only:".length()).split(","));
+            List<Step> all = of("all");
+            all.removeIf(step -> !wanted.contains(step.trial().toString()));
+            return all;
+        }
+        boolean quick = which.startsWith("quick");
+        String only = which.contains(":") ? which.substring(which.indexOf(':') + 1) : "";
+        List<Step> steps = new ArrayList<>();
+        if (only.isEmpty() || only.contains("inflight")) {
+            inFlight(steps, quick);
+        }
+        if (only.isEmpty() || only.contains("latency")) {
+            latency(steps, quick);
+        }
+        if (only.isEmpty() || only.contains("download")) {
+            download(steps, quick);
+        }
+        if (only.isEmpty() || only.contains("overhead")) {
+            overhead(steps, quick);
+        }
+        return steps;
+    }
+
+    private static void inFlight(List<Step> steps, boolean quick) {
+        // every job renders 25 s, long enough for 10,000 submits to land first; at time factor 1 the 1 s pollers poll every real second
+        long render = quick ? 5_000 : 25_000;
+        List<String> sim = List.of("wan2.7-i2v:0:" + render + ":0:0:video/mp4", WARMUP);
+        int[] sizes = quick ? new int[] {100, 1_000} : new int[] {100, 1_000, 10_000};
+        for (int n : sizes) {
+            for (String contender : List.of("component-adaptive", "camel-http", "thread-per-job")) {
+                Trial t = new Trial().set("scenario", "inflight").set("contender", contender).set("n", n)
+                        .set("model", "wan2.7-i2v").set("warmupModel", "bench-warmup")
+                        .set("models", "wan2.7-i2v,bench-warmup").set("renderMillis", render).set("timeFactor", 1.0)
+                        .set("pollMillis", 1000).set("threadCap", 2_000).set("deadlineSeconds", quick ? 60 : 180)
+                        .set("options", "pollStrategy=adaptive&timeout=600000");
+                steps.add(new Step(t, 1.0, sim));
+            }
+        }
+    }
+
+    private static void latency(List<Step> steps, boolean quick) {
+        double factor = 0.05;
+        long poll = Math.round(1000 * factor);
+        long max = Math.round(10_000 * factor);
+        // render times within +-10% of the pages' typical times (uniform), queue times as the simulator's defaults
+        List<String> sim = List.of("wan2.7-image-pro:1000:33380:0.1:0:image/png",
+                "wan2.7-i2v:2000:137700:0.1:0:video/mp4", WARMUP);
+        List<String> contenders = quick ? List.of("component-fixed", "component-adaptive")
+                : List.of("component-fixed", "component-backoff", "component-adaptive", "camel-http", "thread-per-job");
+        for (String contender : contenders) {
+            String strategy = contender.startsWith("component-") ? contender.substring("component-".length()) : "";
+            Trial t = new Trial().set("scenario", "latency").set("contender", contender).set("n", quick ? 150 : 400)
+                    .set("latencyModels", "wan2.7-image-pro,wan2.7-i2v").set("warmupModel", "bench-warmup")
+                    .set("models", "wan2.7-image-pro,wan2.7-i2v,bench-warmup").set("timeFactor", factor)
+                    .set("windowSeconds", quick ? 20 : 30).set("warmupSeconds", 8)
+                    .set("deadlineSeconds", quick ? 40 : 50).set("pollMillis", poll).set("threadCap", 2_000)
+                    .set("options", "pollStrategy=" + strategy + "&pollInterval=" + poll + "&maxPollInterval=" + max
+                                    + "&timeout=600000");
+            steps.add(new Step(t, factor, sim));
+        }
+    }
+
+    private static void download(List<Step> steps, boolean quick) {
+        long size = quick ? 256L << 20 : 1L << 30;
+        String dir = System.getProperty("java.io.tmpdir") + "/camel-segmind-bench";
+        Trial t = new Trial().set("scenario", "download").set("contender", "component").set("n", 3)
+                .set("model", "bench-video-1g").set("warmupModel", "bench-warmup")
+                .set("models", "bench-video-1g,bench-warmup").set("timeFactor", 1.0).set("sizeBytes", size)
+                .set("options", "pollStrategy=fixed&pollInterval=5&timeout=600000&downloadDirectory=" + dir);
+        steps.add(new Step(t, 1.0, List.of("bench-video-1g:0:0:0:" + size + ":video/mp4", WARMUP)));
+    }
+
+    private static void overhead(List<Step> steps, boolean quick) {
+        List<String> sim = List.of("bench-instant:0:0:0:0:image/png");
+        for (String contender : List.of("component", "camel-http", "thread-per-job")) {
+            Trial t = new Trial().set("scenario", "overhead").set("contender", contender).set("n", quick ? 1_000 : 3_000)
+                    .set("model", "bench-instant").set("models", "bench-instant").set("timeFactor", 1.0)
+                    .set("concurrency", 100).set("pollMillis", 1).set("threadCap", 100).set("deadlineSeconds", 120)
+                    .set("options", "pollStrategy=fixed&pollInterval=1&timeout=600000");
+            steps.add(new Step(t, 1.0, sim));
+        }
+    }
+}

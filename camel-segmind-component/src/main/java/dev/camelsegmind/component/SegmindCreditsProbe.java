@@ -1,0 +1,76 @@
+package dev.camelsegmind.component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import dev.camelsegmind.component.client.SegmindErrors;
+
+/**
+ * The remaining credits of one API key, read with Segmind's free credits call and kept for an interval. Orchestrators
+ * probe health every few seconds; this turns that into one call per interval, and a probe never waits for the call:
+ * it gets the last reading while the next one is fetched.
+ */
+final class SegmindCreditsProbe {
+
+    /** One answer of the credits call: the balance, or why there is none. */
+    record Reading(Instant checkedAt, Double credits, Throwable error) {
+    }
+
+    private final Supplier<CompletableFuture<Map<String, Object>>> call;
+    private final long intervalNanos;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private volatile Reading last;
+    private volatile long lastAnsweredNanos;
+    private volatile boolean started;
+
+    SegmindCreditsProbe(Supplier<CompletableFuture<Map<String, Object>>> call, Duration interval) {
+        this.call = call;
+        this.intervalNanos = Math.max(0, interval.toNanos());
+    }
+
+    /** The last reading, or null before the first answer; refreshes in the background once it is an interval old. */
+    Reading current() {
+        // measured from the last answer, so calls are at least an interval apart even when one is slow
+        if ((!started || System.nanoTime() - lastAnsweredNanos >= intervalNanos)
+                && refreshing.compareAndSet(false, true)) {
+            started = true;
+            refresh();
+        }
+        return last;
+    }
+
+    private void refresh() {
+        CompletableFuture<Map<String, Object>> answer;
+        try {
+            answer = call.get();
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((json, failure) -> {
+            last = failure != null ? new Reading(Instant.now(), null, SegmindErrors.unwrap(failure))
+                    : new Reading(Instant.now(), creditsOf(json), null);
+            lastAnsweredNanos = System.nanoTime();
+            refreshing.set(false);
+        });
+    }
+
+    /** Segmind answers {@code {"credits": n}}; a number sent as text is accepted too, anything else is unknown. */
+    static Double creditsOf(Map<String, Object> json) {
+        Object v = json == null ? null : json.get("credits");
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v != null) {
+            try {
+                return Double.valueOf(v.toString().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.camelsegmind.component.engine;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+
+/**
+ * Polls rarely while a job cannot be done yet and often when it is likely to finish. For each model it learns the
+ * window in which recent jobs finished (from {@link #jobFinished}); a job waits in steps of at most
+ * {@code maxInterval} until that window opens, polls every {@code tightInterval} inside it, and backs off once it
+ * overruns. Before the first job of a model finishes, the model's published typical duration stands in for the
+ * window; a model without one is polled with plain backoff. One finished job replaces the guess entirely, because a
+ * published figure can be wrong by any factor (other hardware, other parameters, a simulator's time factor).
+ */
+public final class AdaptivePollingPolicy implements PollingPolicy {
+
+    /** The guessed window around a published typical duration: wide, because the figure is only an average. */
+    private static final double PRIOR_EARLIEST = 0.5;
+    private static final double PRIOR_LATEST = 1.5;
+
+    private final Duration tight;
+    private final Duration max;
+    private final Duration floor;
+    private final BackoffPollingPolicy unknown;
+    private final Function<String, Optional<Duration>> typicalDuration;
+    private final ConcurrentMap<String, ObservedDurations> observed = new ConcurrentHashMap<>();
+
+    /**
+     * @param interval        the fixed interval this policy must beat: inside the window it polls at four fifths of it,
+     *                        so a finish is noticed sooner than a fixed poller at {@code interval} would
+     * @param max             the longest wait between two reads
+     * @param typicalDuration a model's published duration, if known
+     */
+    public AdaptivePollingPolicy(Duration interval, Duration max, Function<String, Optional<Duration>> typicalDuration) {
+        this.tight = atLeastOneMilli(interval.multipliedBy(4).dividedBy(5));
+        this.floor = atLeastOneMilli(interval.dividedBy(4));
+        this.max = max.compareTo(interval) < 0 ? interval : max;
+        this.unknown = new BackoffPollingPolicy(interval, this.max);
+        this.typicalDuration = typicalDuration;
+    }
+
+    @Override
+    public Duration nextDelay(String model, int polls, Duration elapsed, JobState state) {
+        ObservedDurations.Window window = windowFor(model);
+        if (window == null) {
+            return unknown.nextDelay(model, polls, elapsed, state);
+        }
+        // a finish is noticed up to one tight interval late, so the learnt times run that much long
+        Duration opens = window.earliest().minus(window.samples() > 0 ? tight : Duration.ZERO);
+        if (elapsed.compareTo(opens) < 0) {
+            return clamp(opens.minus(elapsed), floor, max);
+        }
+        if (elapsed.compareTo(window.latest()) <= 0) {
+            return tight;
+        }
+        // overrunning: wait half as long again as the job has overrun, so a stuck job costs few reads
+        return clamp(elapsed.minus(window.latest()).dividedBy(2), tight, max);
+    }
+
+    @Override
+    public void jobFinished(String model, Duration duration) {
+        if (model != null && duration != null) {
+            observed.computeIfAbsent(model, m -> new ObservedDurations()).add(duration);
+        }
+    }
+
+    /** The window jobs of this model are expected to finish in, or null when nothing is known. */
+    ObservedDurations.Window windowFor(String model) {
+        ObservedDurations learnt = model == null ? null : observed.get(model);
+        ObservedDurations.Window window = learnt == null ? null : learnt.window();
+        if (window != null) {
+            return window;
+        }
+        Optional<Duration> typical = model == null ? Optional.empty() : typicalDuration.apply(model);
+        return typical.map(t -> new ObservedDurations.Window(scale(t, PRIOR_EARLIEST), scale(t, PRIOR_LATEST), 0))
+                .orElse(null);
+    }
+
+    private static Duration scale(Duration d, double factor) {
+        return Duration.ofMillis(Math.round(d.toMillis() * factor));
+    }
+
+    private static Duration clamp(Duration d, Duration low, Duration high) {
+        return d.compareTo(low) < 0 ? low : d.compareTo(high) > 0 ? high : d;
+    }
+
+    private static Duration atLeastOneMilli(Duration d) {
+        return d.toMillis() < 1 ? Duration.ofMillis(1) : d;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.camelsegmind.component;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.CountDownLatch;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * The application the crash test kills: a folder of prompt files in, one video per file out, with the pending-job
+ * store in a file. Run in its own JVM by {@link FaultInjectionSuiteTest}; the API key comes from the environment
+ * (SEGMIND_API_KEY) so it never shows on a command line.
+ * <p>
+ * Arguments: base URL, input folder, output folder, pending-job file.
+ */
+public final class CrashTestApp {
+
+    private CrashTestApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String baseUrl = args[0];
+        Path in = Paths.get(args[1]);
+        Path out = Paths.get(args[2]);
+        String pendingFile = args[3];
+
+        DefaultCamelContext context = new DefaultCamelContext();
+        SegmindComponent segmind = new SegmindComponent();
+        SegmindConfiguration c = segmind.getConfiguration();
+        c.setBaseUrl(baseUrl);
+        c.setApiKey(System.getenv("SEGMIND_API_KEY"));
+        c.setPollInterval(50);
+        c.setMaxPollInterval(200);
+        c.setRetryDelay(20);
+        c.setMaxRetryDelay(200);
+        c.setTimeout(60_000);
+        // tag::pending-job-file[]
+        segmind.setPendingJobFile(pendingFile); // camel.component.segmind.pending-job-file in application.properties
+        // end::pending-job-file[]
+        context.addComponent("segmind", segmind);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // tag::resume-by-file-name[]
+                // each file once per JVM (noop keeps the inputs for the restart); the job key is the file name, so
+                // a restarted JVM resumes the jobs the one before paid for instead of submitting them again
+                from("file:" + in + "?noop=true&initialDelay=0&delay=100")
+                        .routeId("clips")
+                        .convertBodyTo(String.class)
+                        .setHeader("clip", simple("${file:onlyname.noext}"))
+                        .to("segmind:wan2.7-i2v?jobKey=RAW(${header.CamelFileName})")
+                        .to("file:" + out + "?fileName=${header.clip}.mp4&tempPrefix=.part-");
+                // end::resume-by-file-name[]
+            }
+        });
+        context.start();
+        System.out.println("crash-test-app started");
+        new CountDownLatch(1).await();
+    }
+}

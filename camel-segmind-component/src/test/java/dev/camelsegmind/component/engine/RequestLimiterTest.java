@@ -1,0 +1,73 @@
+package dev.camelsegmind.component.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The request budget and the retry backoff, on their own. */
+class RequestLimiterTest {
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void noWindowEverHoldsMoreGrantsThanTheBudgetAndGrantsComeInOrder() throws Exception {
+        RequestLimiter limiter = new RequestLimiter(3, 0, scheduler, 200);
+        List<Long> grantedAt = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            all.add(limiter.acquireRequest().thenRun(() -> {
+                synchronized (grantedAt) {
+                    grantedAt.add(System.nanoTime());
+                    order.add(n);
+                }
+            }));
+        }
+        CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(10, TimeUnit.SECONDS);
+        assertThat(order).isSorted();
+        // any four consecutive grants span the window; the test reads its clock a little after each grant, so a few
+        // milliseconds are allowed (a limiter that ignored the window would grant all ten at once)
+        for (int i = 0; i + 3 < grantedAt.size(); i++) {
+            assertThat(Duration.ofNanos(grantedAt.get(i + 3) - grantedAt.get(i)))
+                    .as("grants %d and %d", i, i + 3).isGreaterThanOrEqualTo(Duration.ofMillis(190));
+        }
+    }
+
+    @Test
+    void aJobSlotIsHandedToTheNextWaiter() throws Exception {
+        RequestLimiter limiter = new RequestLimiter(0, 1, scheduler);
+        assertThat(limiter.acquireJob()).isDone();
+        CompletableFuture<Void> second = limiter.acquireJob();
+        assertThat(second).isNotDone();
+        assertThat(limiter.waitingJobs()).isEqualTo(1);
+        limiter.releaseJob();
+        second.get(5, TimeUnit.SECONDS);
+        assertThat(limiter.waitingJobs()).isZero();
+    }
+
+    @Test
+    void backoffDoublesUpToTheCapWithJitterBetweenHalfAndAll() {
+        RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000), false);
+        for (int round = 0; round < 200; round++) {
+            assertThat(policy.delayMillis(1)).isBetween(50L, 100L);
+            assertThat(policy.delayMillis(2)).isBetween(100L, 200L);
+            assertThat(policy.delayMillis(3)).isBetween(200L, 400L);
+            assertThat(policy.delayMillis(8)).isBetween(500L, 1000L);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.camelsegmind.simulator;
+
+/** {@code GET /v1/get-user-credits}: free, so it neither bills nor counts toward the rate limit. */
+final class CreditsHandler implements RouteHandler {
+
+    private final SimulatorContext ctx;
+
+    CreditsHandler(SimulatorContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Reply handle(Call call) {
+        return Reply.json(200, Json.object().put("credits", ctx.credits().balance()));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.camelsegmind.simulator;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** All jobs by request id; forgotten only once neither their status nor their media is reachable. */
+final class JobStore {
+
+    private final ConcurrentMap<String, Job> jobs = new ConcurrentHashMap<>();
+    private final TimeScale scale;
+    private final JobRetention retention;
+
+    JobStore(TimeScale scale, JobRetention retention) {
+        this.scale = scale;
+        this.retention = retention;
+    }
+
+    Job create(ModelSpec spec, Map<String, Object> payload, boolean sync, Instant now) {
+        Job job = new Job(UUID.randomUUID().toString(), spec, payload, sync, now, scale, retention);
+        jobs.put(job.requestId(), job);
+        return job;
+    }
+
+    Optional<Job> find(String requestId) {
+        return requestId == null ? Optional.empty() : Optional.ofNullable(jobs.get(requestId));
+    }
+
+    /** A job the v2 and v1 poll routes may talk about: async and within retention. */
+    Optional<Job> pollable(String requestId, Instant now) {
+        return find(requestId).filter(job -> !job.sync() && job.retainedAt(now));
+    }
+
+    Collection<Job> all() {
+        return jobs.values();
+    }
+
+    boolean expire(String requestId) {
+        Job job = jobs.get(requestId);
+        if (job == null) {
+            return false;
+        }
+        job.expire();
+        return true;
+    }
+
+    void sweep(Instant now) {
+        jobs.values().removeIf(job -> job.forgettableAt(now));
+    }
+
+    void clear() {
+        jobs.clear();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.camelsegmind.simulator;
+
+import java.time.Duration;
+
+/** A frozen {@link ModelProfile}, taken when a job is accepted. */
+record ModelSpec(
+        String slug,
+        Duration queueTime,
+        Duration renderTime,
+        OutputShape outputShape,
+        int outputs,
+        String mediaType,
+        long mediaSizeBytes,
+        double cost,
+        ModelProfile.Availability availability,
+        String failure,
+        SyncResponse syncResponse) {
+}

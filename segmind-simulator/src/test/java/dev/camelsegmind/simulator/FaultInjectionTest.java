@@ -1,0 +1,296 @@
+package dev.camelsegmind.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FaultInjectionTest {
+
+    static SegmindSimulator sim;
+    static SimClient client;
+
+    @BeforeAll
+    static void start() {
+        sim = SegmindSimulator.builder().timeFactor(0.001)
+                .retention(Duration.ofDays(1_000)).build().start();
+        client = new SimClient(sim);
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        sim.reset();
+    }
+
+    @Test
+    void statusFaultAnswersThatCodeTheGivenNumberOfTimes() {
+        sim.faults().add(Fault.on(Route.SUBMIT).status(429).times(3));
+
+        List<Integer> codes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            codes.add(client.post("/v2/flux", "{}").statusCode());
+        }
+
+        assertThat(codes).containsExactly(429, 429, 429, 200, 200);
+        assertThat(sim.faults().injected()).isEqualTo(3);
+        assertThat(sim.faults().injected(Route.SUBMIT)).isEqualTo(3);
+        assertThat(sim.jobs()).hasSize(2);
+        assertThat(sim.journal().entries(Route.SUBMIT)).extracting(JournalEntry::fault)
+                .containsExactly("status:429", "status:429", "status:429", null, null);
+    }
+
+    @Test
+    void injected429CarriesResetAndRetryAfter() {
+        sim.faults().add(Fault.on(Route.STATUS).status(429));
+
+        HttpResponse<String> response = client.get("/v2/requests/whatever/status");
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(SimClient.json(response).get("error").asText()).isEqualTo("Rate limit exceeded");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(Instant.parse(response.headers().firstValue("x-rate-limit-reset-at-utc").orElseThrow()))
+                .isAfter(Instant.now().minusSeconds(5));
+    }
+
+    @Test
+    void statusFaultTakesBodyAndHeaders() {
+        sim.faults().add(Fault.on(Route.SUBMIT).status(503).body("{\"error\":\"try later\"}").header("Retry-After", "7"));
+
+        HttpResponse<String> response = client.post("/v2/flux", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo("{\"error\":\"try later\"}");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
+    }
+
+    @Test
+    void gatewayStatusesDefaultToHtmlLikeTheRealGateway() {
+        sim.faults().add(Fault.on(Route.RESULT).status(502));
+
+        HttpResponse<String> response = client.get("/v2/requests/x");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    }
+
+    @Test
+    void faultCanTargetOneModel() {
+        sim.faults().add(Fault.on(Route.SUBMIT).model("wan2.7-i2v").status(500));
+
+        assertThat(client.post("/v2/flux", "{}").statusCode()).isEqualTo(200);
+        assertThat(client.post("/v2/wan2.7-i2v", "{\"prompt\":\"a\"}").statusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void faultOnAJobRouteTargetsTheJobsModel() {
+        sim.faults().add(Fault.on(Route.STATUS).model("wan2.7-i2v").status(500));
+        String video = client.submit("wan2.7-i2v", "{\"prompt\":\"a\"}");
+        String image = client.submit("flux", "{}");
+
+        assertThat(client.get("/v2/requests/" + video + "/status").statusCode()).isEqualTo(500);
+        assertThat(client.get("/v2/requests/" + image + "/status").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void dropBeforeAcceptClosesWithoutAnswerAndCreatesNoJob() {
+        sim.faults().add(Fault.on(Route.SUBMIT).dropBeforeAccept().times(1));
+
+        assertThatThrownBy(() -> client.post("/v2/flux", "{}"))
+                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+
+        assertThat(sim.jobs()).isEmpty();
+        assertThat(sim.credits()).isEqualTo(10_000);
+        JournalEntry entry = sim.journal().entries(Route.SUBMIT).get(0);
+        assertThat(entry.httpStatus()).isEqualTo(-1);
+        assertThat(entry.dropped()).isTrue();
+        assertThat(entry.requestId()).isNull();
+        assertThat(entry.fault()).isEqualTo("dropBeforeAccept");
+        assertThat(client.post("/v2/flux", "{}").statusCode()).as("the next call works").isEqualTo(200);
+    }
+
+    @Test
+    void dropAfterAcceptCreatesAndBillsTheJobButAnswersNothing() {
+        sim.faults().add(Fault.on(Route.SUBMIT).dropAfterAccept().times(1));
+
+        assertThatThrownBy(() -> client.post("/v2/wan2.7-i2v", "{\"prompt\":\"a\"}"))
+                .isInstanceOf(UncheckedIOException.class);
+
+        assertThat(sim.jobs()).hasSize(1);
+        assertThat(sim.credits()).isEqualTo(10_000 - 0.5);
+        JournalEntry entry = sim.journal().entries(Route.SUBMIT).get(0);
+        assertThat(entry.httpStatus()).isEqualTo(-1);
+        assertThat(entry.requestId()).isEqualTo(sim.jobs().iterator().next().requestId());
+        assertThat(entry.fault()).isEqualTo("dropAfterAccept");
+    }
+
+    @Test
+    void dropAfterAcceptSparesRejectedRequests() {
+        sim.faults().add(Fault.on(Route.SUBMIT).dropAfterAccept().times(1));
+
+        assertThat(client.post("/v2/wan2.7-i2v", "{}").statusCode()).isEqualTo(400);
+        assertThat(sim.faults().injected()).isZero();
+    }
+
+    @Test
+    void delayHoldsTheAnswerBack() {
+        sim.faults().add(Fault.on(Route.SUBMIT).delay(Duration.ofMillis(400)).times(1));
+
+        long start = System.nanoTime();
+        HttpResponse<String> response = client.post("/v2/flux", "{}");
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(elapsedMs).isGreaterThanOrEqualTo(400);
+        assertThat(sim.journal().entries(Route.SUBMIT).get(0).fault()).isEqualTo("delay:400ms");
+    }
+
+    @Test
+    void delayedAnswersDoNotBlockOtherRequests() throws Exception {
+        sim.faults().add(Fault.on(Route.STATUS).delay(Duration.ofSeconds(3)));
+        List<CompletableFuture<HttpResponse<String>>> stalled = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            stalled.add(client.http.sendAsync(client.request("/v2/requests/x" + i + "/status").build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        SimClient.await(() -> sim.faults().injected(Route.STATUS) == 20, "all 20 polls to be stalled");
+
+        // Had the 8 request threads slept through the stalls, this could not answer before one of them.
+        assertThat(client.get("/v1/get-user-credits").statusCode()).isEqualTo(200);
+        assertThat(stalled).noneMatch(CompletableFuture::isDone);
+        for (CompletableFuture<HttpResponse<String>> f : stalled) {
+            assertThat(f.get().statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void malformedJsonSparesErrorAnswers() {
+        sim.faults().add(Fault.on(Route.STATUS).malformedJson());
+
+        HttpResponse<String> response = client.get("/v2/requests/unknown/status");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(SimClient.json(response).get("error").asText()).contains("not found");
+    }
+
+    @Test
+    void malformedJsonAnswers200WithAnUnparseableBody() {
+        sim.faults().add(Fault.on(Route.SUBMIT).malformedJson());
+
+        HttpResponse<String> response = client.post("/v2/flux", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> SimClient.JSON.readTree(response.body())).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void truncateSendsHalfTheAnnouncedBytes() {
+        sim.model("wan2.7-i2v").mediaSizeBytes(200_000);
+        String id = client.submit("wan2.7-i2v", "{\"prompt\":\"a\"}");
+        client.awaitFinal(id);
+        String url = SimClient.json(client.get("/v2/requests/" + id)).get("output").asText();
+        sim.faults().add(Fault.on(Route.MEDIA).truncate().times(1));
+
+        assertThatThrownBy(() -> client.bytes(url))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasStackTraceContaining("200000");
+
+        assertThat(client.bytes(url).body()).as("whole on retry").hasSize(200_000);
+    }
+
+    @Test
+    void expireFaultAnswers404ForALiveJob() {
+        String id = client.submit("flux", "{}");
+        sim.faults().add(Fault.on(Route.RESULT).expire().times(1));
+
+        HttpResponse<String> response = client.get("/v2/requests/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(SimClient.json(response).get("error").asText()).isEqualTo("Request " + id + " not found");
+        assertThat(client.get("/v2/requests/" + id).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void flapReportsTheEarlierStateOnAlternateCalls() {
+        sim.model("flux").queueTime(Duration.ZERO).renderTime(Duration.ofHours(1));
+        String id = client.submit("flux", "{}");
+        sim.faults().add(Fault.on(Route.STATUS).flap());
+
+        List<String> states = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            states.add(SimClient.json(client.get("/v2/requests/" + id + "/status")).get("status").asText());
+        }
+
+        assertThat(states).containsExactly("PROCESSING", "QUEUED", "PROCESSING", "QUEUED");
+        assertThat(sim.faults().injected(Route.STATUS)).isEqualTo(2);
+    }
+
+    @Test
+    void flapNeverHidesACompletionForGood() {
+        String id = client.submit("flux", "{}");
+        client.awaitFinal(id);
+        sim.faults().add(Fault.on(Route.STATUS).flap());
+
+        JsonNode first = SimClient.json(client.get("/v2/requests/" + id + "/status"));
+        JsonNode second = SimClient.json(client.get("/v2/requests/" + id + "/status"));
+
+        assertThat(List.of(first.get("status").asText(), second.get("status").asText()))
+                .contains("COMPLETED");
+    }
+
+    @Test
+    void probabilityIsSeededAndRepeatable() {
+        List<Integer> first = pattern(7);
+        List<Integer> second = pattern(7);
+
+        assertThat(first).isEqualTo(second);
+        assertThat(first).contains(200, 500);
+    }
+
+    private List<Integer> pattern(long seed) {
+        sim.faults().reset();
+        sim.faults().add(Fault.on(Route.CREDITS).status(500).probability(0.5).seed(seed));
+        List<Integer> codes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            codes.add(client.get("/v1/get-user-credits").statusCode());
+        }
+        return codes;
+    }
+
+    @Test
+    void clearStopsFaultsButKeepsCounts() {
+        sim.faults().add(Fault.on(Route.CREDITS).status(500));
+        client.get("/v1/get-user-credits");
+
+        sim.faults().clear();
+
+        assertThat(client.get("/v1/get-user-credits").statusCode()).isEqualTo(200);
+        assertThat(sim.faults().injected()).isEqualTo(1);
+    }
+
+    @Test
+    void aFaultMustSayWhatItDoes() {
+        assertThatThrownBy(() -> sim.faults().add(Fault.on(Route.SUBMIT).times(2)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Fault.on(Route.SUBMIT).status(500).truncate())
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
