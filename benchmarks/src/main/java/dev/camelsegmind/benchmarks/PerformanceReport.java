@@ -30,8 +30,10 @@ final class PerformanceReport {
                 .append("Every trial runs in a fresh JVM (`-Xmx2g`, G1,")
                 .append(" `-Djava.util.concurrent.ForkJoinPool.common.parallelism=2`, see the notes) against a fresh")
                 .append(" simulator in another process")
-                .append(" (`BenchSimulatorMain`), so the figures are the contender's own. The whole run took ")
-                .append(String.format(Locale.ROOT, "%.1f", minutes)).append(" minutes.\n\n")
+                .append(" (`BenchSimulatorMain`), so the figures are the contender's own. Trials repeated with")
+                .append(" `-Dbenchmarks.args=only:...` replace their rows; the notes say which were.")
+                .append(minutes > 0 ? String.format(Locale.ROOT, " The invocation that wrote this page took %.1f"
+                        + " minutes.", minutes) : "").append("\n\n")
                 .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (`nproc`), ")
                 .append(shell("free -g | awk '/Mem:/ {print $2}'")).append(" GB RAM (`free -g`), ")
                 .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))

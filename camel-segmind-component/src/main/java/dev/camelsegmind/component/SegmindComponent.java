@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import dev.camelsegmind.component.client.SegmindHttpClient;
 import dev.camelsegmind.component.engine.JobEngine;
@@ -102,6 +103,10 @@ public class SegmindComponent extends HealthCheckComponent {
         // every waiting job has one poll queued here: Camel's default cap of 1000 queued tasks would reject job 1001
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SegmindScheduler",
                 new ThreadPoolProfileBuilder("SegmindScheduler").poolSize(1).maxPoolSize(1).maxQueueSize(-1).build());
+        if (scheduler instanceof ScheduledThreadPoolExecutor stpe) {
+            // each job's deadline watchdog is cancelled when the job ends; drop it from the queue at once
+            stpe.setRemoveOnCancelPolicy(true);
+        }
         ioExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "SegmindIO",
                 Math.max(1, ioThreads));
         deliveryExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this,

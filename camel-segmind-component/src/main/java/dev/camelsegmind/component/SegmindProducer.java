@@ -33,12 +33,16 @@ import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Maps a message to a job and the job's outcome back to the message. {@link #process(Exchange, AsyncCallback)}
  * returns at once; the callback is called exactly once, on a delivery thread, when the job is done or failed.
  */
 public class SegmindProducer extends DefaultAsyncProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SegmindProducer.class);
 
     private final Set<CompletableFuture<Void>> inflight = ConcurrentHashMap.newKeySet();
     private WritableHealthCheckRepository healthCheckRepository;
@@ -131,12 +135,12 @@ public class SegmindProducer extends DefaultAsyncProducer {
                         .thenCompose(payload -> engine.submit(provider, spec(exchange, request, payload)))
                         .thenAccept(handle -> SegmindResultSupport.applySubmitted(message, handle));
             case status: {
-                JobHandle handle = provider.resume(request.model(), request.requestId(), null);
+                JobHandle handle = handleFor(request, message, provider);
                 return engine.status(provider, handle, spec(exchange, request, Map.of()))
                         .thenAccept(status -> SegmindResultSupport.applyStatus(message, status, request.model()));
             }
             case await: {
-                JobHandle handle = provider.resume(request.model(), request.requestId(), null);
+                JobHandle handle = handleFor(request, message, provider);
                 return engine.await(provider, handle, spec(exchange, request, Map.of()))
                         .thenAccept(result -> deliver(exchange, result, request, null));
             }
@@ -147,6 +151,43 @@ public class SegmindProducer extends DefaultAsyncProducer {
                         .thenCompose(payload -> engine.generate(provider, spec(exchange, request, payload)))
                         .thenAccept(result -> deliver(exchange, result, request, request.jobKey()));
         }
+    }
+
+    /**
+     * The job to follow for status and await: the URLs that submit returned (headers CamelSegmindStatusUrl and
+     * CamelSegmindResponseUrl), as Segmind asks, when they belong to this request id and to the API's own origin
+     * (the key travels with every status read); otherwise URLs rebuilt from the request id.
+     */
+    private JobHandle handleFor(SegmindRequest request, Message message, SegmindJobProvider provider) {
+        JobHandle rebuilt = provider.resume(request.model(), request.requestId(), null);
+        String statusUrl = message.getHeader(SegmindConstants.STATUS_URL, String.class);
+        String responseUrl = message.getHeader(SegmindConstants.RESPONSE_URL, String.class);
+        if (statusUrl == null || responseUrl == null || !statusUrl.contains(request.requestId())
+                || !responseUrl.contains(request.requestId())) {
+            return rebuilt;
+        }
+        try {
+            java.net.URI status = java.net.URI.create(statusUrl);
+            java.net.URI response = java.net.URI.create(responseUrl);
+            java.net.URI base = java.net.URI.create(provider.baseUrl());
+            if (sameOrigin(status, base) && sameOrigin(response, base)) {
+                return new JobHandle(request.requestId(), request.model(), status, response, null);
+            }
+            LOG.warn("Ignoring status/response URL headers of request {} that point away from {}; following the"
+                    + " request id instead", request.requestId(), URISupport.sanitizeUri(provider.baseUrl()));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring malformed status/response URL headers of request {}", request.requestId());
+        }
+        return rebuilt;
+    }
+
+    private static boolean sameOrigin(java.net.URI a, java.net.URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(java.net.URI u) {
+        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
     /** Uploads body media when asked to; otherwise the payload already carries it inline. */

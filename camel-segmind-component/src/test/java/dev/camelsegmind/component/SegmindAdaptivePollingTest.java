@@ -28,7 +28,7 @@ class SegmindAdaptivePollingTest extends SegmindTestSupport {
         }
         PollingPolicy policy = context.getEndpoint(ADAPTIVE, SegmindEndpoint.class).getPollingPolicy();
         assertThat(policy).isInstanceOf(AdaptivePollingPolicy.class);
-        // the catalog's 138 s (waited in steps of maxPollInterval) gave way to the ~400 ms the jobs really took
+        // learnt from the ~400 ms the jobs really took (the catalog says 138 s): wait most of that, then poll
         Duration firstWait = policy.nextDelay("wan2.7-i2v", 0, Duration.ZERO, null);
         assertThat(firstWait).isGreaterThan(Duration.ofMillis(100)).isLessThan(Duration.ofMillis(1000));
         // a fixed 10 ms poller reads about 40 times in 400 ms; a learnt job waits, then reads a few times

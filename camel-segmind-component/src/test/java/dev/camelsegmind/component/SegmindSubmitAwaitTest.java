@@ -49,6 +49,26 @@ class SegmindSubmitAwaitTest extends SegmindTestSupport {
     }
 
     @Test
+    void awaitFollowsTheUrlsSubmitReturnedAndNeverSendsTheKeyElsewhere() throws Exception {
+        Exchange submitted = template.request("segmind:wan2.7-i2v?operation=submit&prompt=x", e -> { });
+        String id = submitted.getMessage().getHeader(SegmindConstants.REQUEST_ID, String.class);
+
+        Exchange followed = template.request("direct:await", e -> e.getMessage().setHeaders(
+                submitted.getMessage().getHeaders()));
+        assertThat(followed.getException()).isNull();
+        assertMp4(followed.getMessage().getBody(byte[].class));
+
+        // a status URL pointing at another origin is not followed: the key would travel with it
+        Exchange foreign = template.request("direct:status", e -> {
+            e.getMessage().setHeader(SegmindConstants.REQUEST_ID, id);
+            e.getMessage().setHeader(SegmindConstants.STATUS_URL, "http://127.0.0.2:1/v2/requests/" + id + "/status");
+            e.getMessage().setHeader(SegmindConstants.RESPONSE_URL, "http://127.0.0.2:1/v2/requests/" + id);
+        });
+        assertThat(foreign.getException()).isNull();
+        assertThat(foreign.getMessage().getHeader(SegmindConstants.STATUS)).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void statusReadsOnceAndReportsTheState() {
         Exchange submitted = template.request("direct:submit", e -> e.getMessage().setBody("a slow pan"));
         String id = submitted.getMessage().getHeader(SegmindConstants.REQUEST_ID, String.class);

@@ -409,13 +409,14 @@ public final class SegmindEndpointBuilderFactory {
         }
 
         /**
-         * How status reads are spaced while a job waits: fixed (every pollInterval), backoff (from pollInterval up
-         * to maxPollInterval, growing by half each read) or adaptive (learns from finished jobs when the model's
-         * jobs finish, waits up to maxPollInterval at a time until then and polls every four fifths of
-         * pollInterval while they usually finish; a model not yet seen starts from its published typical time, or
-         * with backoff).
+         * How status reads are spaced while a job waits: fixed (every pollInterval), backoff (from pollInterval up to
+         * maxPollInterval, growing by half each read) or adaptive (learns from finished jobs when the model's jobs
+         * finish, waits up to maxPollInterval at a time until then and polls every four fifths of pollInterval while
+         * they usually finish; until a model's first job finished it polls like backoff, tighter around the model's
+         * published typical time). adaptive is the default: it noticed finished jobs sooner than fixed polling with
+         * about a quarter of the status reads (docs/performance.md).
          * <p>
-         * The option is a: <code>dev.camelsegmind.component.SegmindPollStrategy</code> type. Default: backoff.
+         * The option is a: <code>dev.camelsegmind.component.SegmindPollStrategy</code> type. Default: adaptive.
          * Group: producer.
          *
          * @param pollStrategy the value to set
@@ -427,13 +428,14 @@ public final class SegmindEndpointBuilderFactory {
         }
 
         /**
-         * How status reads are spaced while a job waits: fixed (every pollInterval), backoff (from pollInterval up
-         * to maxPollInterval, growing by half each read) or adaptive (learns from finished jobs when the model's
-         * jobs finish, waits up to maxPollInterval at a time until then and polls every four fifths of
-         * pollInterval while they usually finish; a model not yet seen starts from its published typical time, or
-         * with backoff).
+         * How status reads are spaced while a job waits: fixed (every pollInterval), backoff (from pollInterval up to
+         * maxPollInterval, growing by half each read) or adaptive (learns from finished jobs when the model's jobs
+         * finish, waits up to maxPollInterval at a time until then and polls every four fifths of pollInterval while
+         * they usually finish; until a model's first job finished it polls like backoff, tighter around the model's
+         * published typical time). adaptive is the default: it noticed finished jobs sooner than fixed polling with
+         * about a quarter of the status reads (docs/performance.md).
          * <p>
-         * The option is a: <code>dev.camelsegmind.component.SegmindPollStrategy</code> type. Default: backoff.
+         * The option is a: <code>dev.camelsegmind.component.SegmindPollStrategy</code> type. Default: adaptive.
          * Group: producer. The text form: one of fixed, backoff, adaptive.
          *
          * @param pollStrategy the value to set

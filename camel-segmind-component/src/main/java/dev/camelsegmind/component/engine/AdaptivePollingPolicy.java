@@ -10,9 +10,10 @@ import java.util.function.Function;
  * Polls rarely while a job cannot be done yet and often when it is likely to finish. For each model it learns the
  * window in which recent jobs finished (from {@link #jobFinished}); a job waits in steps of at most
  * {@code maxInterval} until that window opens, polls every {@code tightInterval} inside it, and backs off once it
- * overruns. Before the first job of a model finishes, the model's published typical duration stands in for the
- * window; a model without one is polled with plain backoff. One finished job replaces the guess entirely, because a
- * published figure can be wrong by any factor (other hardware, other parameters, a simulator's time factor).
+ * overruns. Before the first job of a model finishes it polls like backoff, only tighter around the model's published
+ * typical duration; a model without one is polled with plain backoff. The published figure never makes it wait longer
+ * than backoff would, and one finished job replaces it entirely, because it can be wrong by any factor (other hardware,
+ * other parameters, a simulator's time factor).
  */
 public final class AdaptivePollingPolicy implements PollingPolicy {
 
@@ -47,6 +48,16 @@ public final class AdaptivePollingPolicy implements PollingPolicy {
         if (window == null) {
             return unknown.nextDelay(model, polls, elapsed, state);
         }
+        Duration delay = delayWithin(window, elapsed);
+        if (window.samples() == 0) {
+            // only a published figure so far: it may tighten polling, never stretch it past plain backoff
+            Duration backoff = unknown.nextDelay(model, polls, elapsed, state);
+            return delay.compareTo(backoff) < 0 ? delay : backoff;
+        }
+        return delay;
+    }
+
+    private Duration delayWithin(ObservedDurations.Window window, Duration elapsed) {
         // a finish is noticed up to one tight interval late, so the learnt times run that much long
         Duration opens = window.earliest().minus(window.samples() > 0 ? tight : Duration.ZERO);
         if (elapsed.compareTo(opens) < 0) {

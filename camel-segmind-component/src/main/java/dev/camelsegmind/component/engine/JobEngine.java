@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.camelsegmind.component.client.CallPhase;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class JobEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
+    // beyond the deadline a last status read may still be answering (its retries are bounded by the deadline)
+    private static final long WATCHDOG_GRACE_MILLIS = 120_000;
 
     private final ScheduledExecutorService scheduler;
     private final RequestLimiter limiter;
@@ -183,9 +186,27 @@ public final class JobEngine {
                                                       long deadline, JobListener events, boolean resumed) {
         ActiveJob job = new ActiveJob(handle, spec, deadline, events, resumed);
         active.put(handle.requestId(), job);
-        job.future.whenComplete((r, e) -> active.remove(handle.requestId(), job));
+        ScheduledFuture<?> watchdog = scheduler.schedule(() -> watchdog(job),
+                Math.max(0, deadline - System.currentTimeMillis()) + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        job.future.whenComplete((r, e) -> {
+            watchdog.cancel(false);
+            active.remove(handle.requestId(), job);
+        });
         schedulePoll(provider, job, spec.polling().nextDelay(spec.model(), 0, job.elapsed(), null).toMillis());
         return job.future;
+    }
+
+    /**
+     * The safety net behind the poll chain: should a chain ever break (an Error in a callback, a task lost to a
+     * rejected executor), the exchange still ends with a timeout instead of waiting forever. A job whose result is
+     * being fetched is left alone: its download is bounded by its own timeout.
+     */
+    private void watchdog(ActiveJob job) {
+        if (!job.future.isDone() && job.state != JobState.COMPLETED) {
+            LOG.warn("Segmind request {} of {} was still waiting {} ms after its deadline; ending it",
+                    job.handle.requestId(), job.handle.model(), WATCHDOG_GRACE_MILLIS);
+            timeout(job);
+        }
     }
 
     private void schedulePoll(JobProvider provider, ActiveJob job, long delayMillis) {

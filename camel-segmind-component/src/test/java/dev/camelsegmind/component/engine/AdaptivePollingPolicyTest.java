@@ -26,11 +26,14 @@ class AdaptivePollingPolicyTest {
     }
 
     @Test
-    void beforeAnyJobFinishedThePublishedTimeOpensTheWindowAtHalfOfIt() {
-        assertThat(policy.nextDelay("image", 0, Duration.ZERO, null)).isEqualTo(TEN_SECONDS);
+    void beforeAnyJobFinishedItPollsNoLaterThanBackoffAndTighterAroundThePublishedTime() {
+        BackoffPollingPolicy backoff = new BackoffPollingPolicy(SECOND, TEN_SECONDS);
+        // the published 40 s would say "wait 10 s"; a published figure never stretches polling past backoff
+        assertThat(policy.nextDelay("image", 0, Duration.ZERO, null)).isEqualTo(SECOND);
         assertThat(policy.nextDelay("image", 2, Duration.ofSeconds(15), JobState.PROCESSING))
-                .isEqualTo(Duration.ofSeconds(5));
-        assertThat(policy.nextDelay("image", 3, Duration.ofSeconds(20), JobState.PROCESSING))
+                .isEqualTo(backoff.nextDelay("image", 2, Duration.ofSeconds(15), JobState.PROCESSING));
+        // from half the published time on, every four fifths of the interval
+        assertThat(policy.nextDelay("image", 9, Duration.ofSeconds(20), JobState.PROCESSING))
                 .isEqualTo(Duration.ofMillis(800));
     }
 
