@@ -60,17 +60,6 @@ final class SegmindCreditsProbe {
 
     /** Segmind answers {@code {"credits": n}}; a number sent as text is accepted too, anything else is unknown. */
     static Double creditsOf(Map<String, Object> json) {
-        Object v = json == null ? null : json.get("credits");
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (v != null) {
-            try {
-                return Double.valueOf(v.toString().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        return SegmindResultSupport.toDouble(json == null ? null : json.get("credits"));
     }
 }

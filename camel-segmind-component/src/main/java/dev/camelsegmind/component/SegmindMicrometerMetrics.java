@@ -175,16 +175,6 @@ final class SegmindMicrometerMetrics implements JobListener, AutoCloseable {
     }
 
     private static Double seconds(Object v) {
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (v != null) {
-            try {
-                return Double.valueOf(v.toString().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        return SegmindResultSupport.toDouble(v);
     }
 }
