@@ -54,6 +54,18 @@ class SegmindRetryTest extends SegmindTestSupport {
     }
 
     @Test
+    void retryAfterOnAServiceUnavailableIsHonoured() {
+        sim.faults().add(Fault.on(Route.STATUS).status(503).header("Retry-After", "1").times(1));
+        Exchange out = generate("segmind:wan2.7-image-pro", "come back later");
+        delivered(out);
+        List<JournalEntry> statuses = sim.journal().entries(Route.STATUS);
+        JournalEntry unavailable = statuses.stream().filter(e -> e.httpStatus() == 503).findFirst().orElseThrow();
+        JournalEntry next = statuses.get(statuses.indexOf(unavailable) + 1);
+        assertThat(Duration.between(unavailable.timestamp(), next.timestamp()))
+                .as("the retry waited out Retry-After").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
     void rateLimitResetTimeIsHonoured() {
         Instant reset = Instant.now().plusMillis(1500).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         sim.faults().add(Fault.on(Route.STATUS).status(429).header("x-rate-limit-reset-at-utc", reset.toString())

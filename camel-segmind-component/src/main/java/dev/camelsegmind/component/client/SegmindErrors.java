@@ -89,7 +89,7 @@ public final class SegmindErrors {
             default:
                 if (code >= 500) {
                     return new SegmindServerException("Segmind server error " + where + " (" + code + ")" + said, code,
-                            detail, requestId, model);
+                            detail, requestId, model, resetAt(response));
                 }
                 return new SegmindProtocolException("Unexpected HTTP " + code + " " + where + said, code, detail,
                         requestId, model);

@@ -122,6 +122,9 @@ final class Retrier {
             long untilReset = rl.getResetAt().toEpochMilli() - Instant.now().toEpochMilli();
             return Math.max(backoff, untilReset);
         }
+        if (e instanceof SegmindServerException se && se.getRetryAfter() != null) {
+            return Math.max(backoff, se.getRetryAfter().toEpochMilli() - Instant.now().toEpochMilli());
+        }
         return backoff;
     }
 }
