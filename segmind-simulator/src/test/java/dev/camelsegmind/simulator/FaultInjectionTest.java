@@ -14,32 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultInjectionTest {
-
-    static SegmindSimulator sim;
-    static SimClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = SegmindSimulator.builder().timeFactor(0.001)
-                .retention(Duration.ofDays(1_000)).build().start();
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        sim.reset();
-    }
+class FaultInjectionTest extends FastSimulatorTestSupport {
 
     @Test
     void statusFaultAnswersThatCodeTheGivenNumberOfTimes() {

@@ -4,34 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OutputShapeTest {
-
-    static SegmindSimulator sim;
-    static SimClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = SegmindSimulator.builder().timeFactor(0.001)
-                .retention(Duration.ofDays(1_000)).build().start();
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        sim.reset();
-    }
+class OutputShapeTest extends FastSimulatorTestSupport {
 
     private JsonNode resultFor(String slug, OutputShape shape, int outputs) {
         sim.model(slug).outputShape(shape).outputs(outputs);
