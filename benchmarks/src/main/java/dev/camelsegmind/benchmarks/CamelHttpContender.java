@@ -13,7 +13,6 @@ import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
-import org.apache.camel.support.DefaultExchange;
 
 /**
  * (b) What a route author writes today without the component: camel-http to submit, then {@code loopDoWhile} with a
@@ -101,20 +100,10 @@ final class CamelHttpContender implements Contender {
 
     @Override
     public CompletableFuture<Delivery> submit(String model, String prompt) {
-        Exchange exchange = new DefaultExchange(context);
-        exchange.getMessage().setBody(prompt);
-        CompletableFuture<Delivery> done = new CompletableFuture<>();
-        routes.get(model).process(exchange, doneSync -> {
-            long at = System.currentTimeMillis();
-            if (exchange.getException() != null) {
-                done.completeExceptionally(exchange.getException());
-                return;
-            }
-            byte[] media = exchange.getMessage().getBody(byte[].class);
-            done.complete(new Delivery(exchange.getProperty("requestId", String.class), at,
-                    media == null ? 0 : media.length));
+        return RouteSends.send(context, routes.get(model), prompt, e -> e.getProperty("requestId", String.class), e -> {
+            byte[] media = e.getMessage().getBody(byte[].class);
+            return media == null ? 0 : media.length;
         });
-        return done;
     }
 
     @Override

@@ -9,12 +9,10 @@ import dev.camelsegmind.component.SegmindConstants;
 import dev.camelsegmind.component.model.SegmindMedia;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
-import org.apache.camel.support.DefaultExchange;
 
 /** (a) The component: {@code from("direct:<model>").to("segmind:<model>?<options>")}, one route per model. */
 final class ComponentContender implements Contender {
@@ -47,21 +45,9 @@ final class ComponentContender implements Contender {
 
     @Override
     public CompletableFuture<Delivery> submit(String model, String prompt) {
-        Exchange exchange = new DefaultExchange(context);
-        exchange.getMessage().setBody(prompt);
-        CompletableFuture<Delivery> done = new CompletableFuture<>();
-        routes.get(model).process(exchange, doneSync -> {
-            long at = System.currentTimeMillis();
-            if (exchange.getException() != null) {
-                done.completeExceptionally(exchange.getException());
-                return;
-            }
-            Object body = exchange.getMessage().getBody();
-            long bytes = body instanceof SegmindMedia m ? m.getSize() : 0;
-            done.complete(new Delivery(exchange.getMessage().getHeader(SegmindConstants.REQUEST_ID, String.class), at,
-                    bytes));
-        });
-        return done;
+        return RouteSends.send(context, routes.get(model), prompt,
+                e -> e.getMessage().getHeader(SegmindConstants.REQUEST_ID, String.class),
+                e -> e.getMessage().getBody() instanceof SegmindMedia m ? m.getSize() : 0);
     }
 
     CamelContext context() {
