@@ -16,7 +16,6 @@ import dev.camelsegmind.component.engine.JobProvider;
 import dev.camelsegmind.component.engine.JobResult;
 import dev.camelsegmind.component.engine.JobState;
 import dev.camelsegmind.component.engine.JobStatus;
-import dev.camelsegmind.component.error.SegmindException;
 import dev.camelsegmind.component.error.SegmindProtocolException;
 import dev.camelsegmind.component.error.SegmindSubmitUncertainException;
 
@@ -211,10 +210,5 @@ public final class SegmindJobProvider implements JobProvider {
 
     private static String text(Object o) {
         return o == null ? null : o.toString();
-    }
-
-    static SegmindException unwrapped(Throwable t) {
-        Throwable u = SegmindErrors.unwrap(t);
-        return u instanceof SegmindException se ? se : null;
     }
 }

@@ -141,12 +141,4 @@ public final class RequestLimiter {
     public synchronized int waitingJobs() {
         return waitingJobs.size();
     }
-
-    public int maxRequestsPerMinute() {
-        return maxRequestsPerMinute;
-    }
-
-    public int maxConcurrentJobs() {
-        return maxConcurrentJobs;
-    }
 }
