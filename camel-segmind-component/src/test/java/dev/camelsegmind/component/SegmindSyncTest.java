@@ -11,6 +11,7 @@ class SegmindSyncTest extends SegmindTestSupport {
 
     @Test
     void syncReturnsRawMediaWithAccountingHeaders() {
+        sim.model("fast-image-model"); // a model outside the seed catalogue must be registered with the simulator
         Exchange out = template.request("segmind:fast-image-model?operation=sync", e -> e.getMessage().setBody("x"));
         assertThat(out.getException()).isNull();
         assertPng(bodyBytes(out));

@@ -10,6 +10,10 @@ final class ApiKeys {
 
     enum Verdict { ACCEPTED, MISSING, BEARER_ONLY, INVALID }
 
+    /** The verdict, and for an accepted request the key it carried (the account to bill and rate-limit). */
+    record Check(Verdict verdict, String key) {
+    }
+
     private final List<String> keys;
     private final Set<String> accepted;
 
@@ -25,13 +29,31 @@ final class ApiKeys {
         return keys.get(0);
     }
 
-    Verdict check(Headers headers) {
+    List<String> all() {
+        return keys;
+    }
+
+    boolean accepts(String key) {
+        return key != null && accepted.contains(key);
+    }
+
+    Check check(Headers headers) {
         String key = headers.getFirst("x-api-key");
         if (key == null || key.isBlank()) {
             String authorization = headers.getFirst("Authorization");
-            return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? Verdict.BEARER_ONLY : Verdict.MISSING;
+            return new Check(authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? Verdict.BEARER_ONLY : Verdict.MISSING, null);
         }
-        return accepted.contains(key.trim()) ? Verdict.ACCEPTED : Verdict.INVALID;
+        String trimmed = key.trim();
+        return accepted.contains(trimmed) ? new Check(Verdict.ACCEPTED, trimmed) : new Check(Verdict.INVALID, null);
+    }
+
+    /** How a key appears in the journal: enough to tell two keys apart, never enough to use one. */
+    static String mask(String key) {
+        if (key == null) {
+            return null;
+        }
+        String trimmed = key.trim();
+        return trimmed.length() <= 8 ? "****" : "****" + trimmed.substring(trimmed.length() - 4);
     }
 }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One request on its way through the simulator, carrying what the journal needs to know about
@@ -23,6 +25,7 @@ final class Call {
     private Map<String, Object> payload;
     private String model;
     private String requestId;
+    private String apiKey;
     private Fault fault;
 
     Call(HttpExchange exchange, RouteMatch match, Instant receivedAt) {
@@ -88,6 +91,15 @@ final class Call {
         return exchange.getRequestHeaders().containsKey("x-api-key");
     }
 
+    /** The accepted key that made the call; {@code null} on routes that need none. */
+    String apiKey() {
+        return apiKey;
+    }
+
+    void apiKey(String key) {
+        this.apiKey = key;
+    }
+
     Map<String, Object> payload() {
         return payload;
     }
@@ -121,7 +133,24 @@ final class Call {
     }
 
     JournalEntry journalEntry(int status, Instant at) {
-        return new JournalEntry(at, match.route(), method(), path(), model, requestId, status,
-                apiKeyPresent(), contentType(), body.length, payload, fault == null ? null : fault.tag());
+        return new JournalEntry(at, match.route(), method(), path(), exchange.getRequestURI().getRawQuery(),
+                maskedHeaders(), model, requestId, status, apiKeyPresent(), contentType(), body.length, payload,
+                fault == null ? null : fault.tag());
+    }
+
+    /** Request headers as sent, but with credentials cut to a recognisable tail. */
+    private Map<String, String> maskedHeaders() {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            String value = String.join(", ", values);
+            if (name.equalsIgnoreCase("x-api-key")) {
+                value = ApiKeys.mask(value);
+            } else if (name.equalsIgnoreCase("Authorization")) {
+                int space = value.indexOf(' ');
+                value = (space > 0 ? value.substring(0, space + 1) : "") + ApiKeys.mask(value.substring(space + 1));
+            }
+            headers.put(name, value);
+        });
+        return Collections.unmodifiableMap(headers);
     }
 }

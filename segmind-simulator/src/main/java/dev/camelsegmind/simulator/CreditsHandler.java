@@ -1,6 +1,6 @@
 package dev.camelsegmind.simulator;
 
-/** {@code GET /v1/get-user-credits}: free, so it neither bills nor counts toward the rate limit. */
+/** {@code GET /v1/get-user-credits}: the caller's own balance; free, so it bills nothing. */
 final class CreditsHandler implements RouteHandler {
 
     private final SimulatorContext ctx;
@@ -11,6 +11,6 @@ final class CreditsHandler implements RouteHandler {
 
     @Override
     public Reply handle(Call call) {
-        return Reply.json(200, Json.object().put("credits", ctx.credits().balance()));
+        return Reply.json(200, Json.object().put("credits", ctx.credits().balance(call.apiKey())));
     }
 }

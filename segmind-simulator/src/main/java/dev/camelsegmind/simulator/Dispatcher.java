@@ -77,13 +77,14 @@ final class Dispatcher implements HttpHandler {
         Route route = match.route();
         identifyJob(call);
         if (route.keyed()) {
-            ApiKeys.Verdict verdict = ctx.keys().check(call.exchange().getRequestHeaders());
-            if (verdict != ApiKeys.Verdict.ACCEPTED) {
-                return Replies.unauthorized(verdict);
+            ApiKeys.Check check = ctx.keys().check(call.exchange().getRequestHeaders());
+            if (check.verdict() != ApiKeys.Verdict.ACCEPTED) {
+                return Replies.unauthorized(check.verdict());
             }
+            call.apiKey(check.key());
         }
         if (route.rateLimited()) {
-            RateLimiter.Decision decision = ctx.limiter().tryAcquire(System.nanoTime());
+            RateLimiter.Decision decision = ctx.limits().tryAcquire(call.apiKey());
             if (!decision.allowed()) {
                 return Replies.rateLimited(call.receivedAt(), decision.retryAfter());
             }

@@ -1,6 +1,9 @@
 package dev.camelsegmind.simulator;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +16,9 @@ final class Job {
     private final String requestId;
     private final ModelSpec spec;
     private final Map<String, Object> payload;
+    private final Map<String, Object> parameters;
+    private final MediaGeometry geometry;
+    private final String apiKey;
     private final Instant submittedAt;
     private final Instant startsAt;
     private final Instant finishesAt;
@@ -24,15 +30,19 @@ final class Job {
     private final AtomicInteger resultCalls = new AtomicInteger();
     private volatile boolean expired;
 
-    Job(String requestId, ModelSpec spec, Map<String, Object> payload, boolean sync, Instant submittedAt,
-            TimeScale scale, JobRetention retention) {
+    Job(String requestId, ModelSpec spec, Map<String, Object> payload, String apiKey, boolean sync,
+            Instant submittedAt, WorkerPool workers, TimeScale scale, JobRetention retention) {
         this.requestId = requestId;
         this.spec = spec;
         this.payload = payload;
+        this.parameters = withDefaults(spec, payload);
+        this.geometry = spec.geometry().of(parameters);
+        this.apiKey = apiKey;
         this.sync = sync;
         this.submittedAt = submittedAt;
-        this.startsAt = submittedAt.plus(scale.real(spec.queueTime()));
-        this.finishesAt = startsAt.plus(scale.real(spec.renderTime()));
+        Duration render = scale.real(spec.renderTime());
+        this.startsAt = workers.schedule(submittedAt.plus(scale.real(spec.queueTime())), render);
+        this.finishesAt = startsAt.plus(render);
         this.expiresAt = submittedAt.plus(scale.real(retention.results()));
         this.mediaExpiresAt = finishesAt.plus(scale.real(retention.media()));
         this.failure = FailureMarkers.failureFor(spec, payload);
@@ -52,6 +62,20 @@ final class Job {
 
     Map<String, Object> payload() {
         return payload;
+    }
+
+    /** The parameters the model works with: the request's, plus the documented defaults of the ones left out. */
+    Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    MediaGeometry geometry() {
+        return geometry;
+    }
+
+    /** The key that submitted the job, whose account it was billed to. */
+    String apiKey() {
+        return apiKey;
     }
 
     boolean sync() {
@@ -102,9 +126,24 @@ final class Job {
         return resultCalls.incrementAndGet();
     }
 
+    private static Map<String, Object> withDefaults(ModelSpec spec, Map<String, Object> payload) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (ModelParameter p : spec.parameters()) {
+            if (p.defaultValue() != null && payload.get(p.name()) == null) {
+                merged.put(p.name(), p.defaultValue());
+            }
+        }
+        payload.forEach((name, value) -> {
+            if (value != null || !merged.containsKey(name)) {
+                merged.put(name, value);
+            }
+        });
+        return Collections.unmodifiableMap(merged);
+    }
+
     JobView viewAt(Instant now) {
         JobState state = stateAt(now);
-        return new JobView(requestId, spec.slug(), payload, submittedAt,
+        return new JobView(requestId, spec.slug(), payload, parameters, submittedAt,
                 state == JobState.QUEUED ? null : startsAt,
                 state.isFinal() ? finishesAt : null,
                 statusCalls.get(), resultCalls.get(), state, failure, !retainedAt(now), sync);

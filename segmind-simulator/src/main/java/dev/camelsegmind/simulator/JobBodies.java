@@ -65,7 +65,7 @@ final class JobBodies {
         metrics.put("inference_time", inference)
                 .put("total_time", round(queue + inference))
                 .put("cost", job.spec().cost())
-                .put("remaining_credits", ctx.credits().balance());
+                .put("remaining_credits", ctx.credits().balance(job.apiKey()));
     }
 
     private static double seconds(long millis) {

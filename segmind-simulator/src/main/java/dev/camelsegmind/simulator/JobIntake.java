@@ -28,7 +28,11 @@ final class JobIntake {
 
     Outcome accept(Call call, boolean sync) {
         String slug = call.match().slug();
-        ModelSpec spec = ctx.catalog().profile(slug).snapshot();
+        Optional<ModelProfile> profile = ctx.catalog().find(slug);
+        if (profile.isEmpty()) {
+            return Outcome.rejected(Replies.modelNotFound(slug));
+        }
+        ModelSpec spec = profile.get().snapshot();
         if (spec.availability() == ModelProfile.Availability.NOT_FOUND) {
             return Outcome.rejected(Replies.modelNotFound(slug));
         }
@@ -47,14 +51,17 @@ final class JobIntake {
         }
         Map<String, Object> payload = Collections.unmodifiableMap(Json.toMap(body));
         call.payload(payload);
-        Optional<String> invalid = ctx.validator().validate(slug, body);
-        if (invalid.isPresent()) {
-            return Outcome.rejected(Replies.badRequest(invalid.get()));
+        for (ModelParameter parameter : spec.parameters()) {
+            Optional<String> invalid = parameter.check(body);
+            if (invalid.isPresent()) {
+                return Outcome.rejected(Replies.badRequest(invalid.get()));
+            }
         }
-        if (!ctx.credits().tryCharge(spec.cost())) {
+        if (!ctx.credits().tryCharge(call.apiKey(), spec.cost())) {
             return Outcome.rejected(Replies.insufficientCredits());
         }
-        Job job = ctx.jobs().create(spec, payload, sync, call.receivedAt());
+        Job job = ctx.jobs().create(spec, profile.get().workerPool(), payload, call.apiKey(), sync,
+                call.receivedAt());
         call.requestId(job.requestId());
         return new Outcome(job, null);
     }

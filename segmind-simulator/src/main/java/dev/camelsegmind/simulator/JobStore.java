@@ -20,8 +20,9 @@ final class JobStore {
         this.retention = retention;
     }
 
-    Job create(ModelSpec spec, Map<String, Object> payload, boolean sync, Instant now) {
-        Job job = new Job(UUID.randomUUID().toString(), spec, payload, sync, now, scale, retention);
+    Job create(ModelSpec spec, WorkerPool workers, Map<String, Object> payload, String apiKey, boolean sync,
+            Instant now) {
+        Job job = new Job(UUID.randomUUID().toString(), spec, payload, apiKey, sync, now, workers, scale, retention);
         jobs.put(job.requestId(), job);
         return job;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param requestId   the id handed to the client
  * @param model       the model slug
  * @param payload     the submitted parameters
+ * @param parameters  the parameters the model used: the submitted ones plus the documented defaults
  * @param submittedAt when the job was accepted
  * @param startedAt   when it left the queue, or {@code null} if it has not yet
  * @param completedAt when it became COMPLETED or FAILED, or {@code null} if it has not yet
@@ -24,6 +25,7 @@ public record JobView(
         String requestId,
         String model,
         Map<String, Object> payload,
+        Map<String, Object> parameters,
         Instant submittedAt,
         Instant startedAt,
         Instant completedAt,

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One request as the simulator saw it. The API key is reduced to whether one was sent, so a
+ * One request as the simulator saw it. API keys appear only masked ({@code ****1a2b}), so a
  * journal can be printed or served without leaking credentials.
  *
  * @param timestamp     when the answer was sent (or the connection dropped)
  * @param route         the route matched, or {@code null} for a path the API does not have
  * @param method        the HTTP method
  * @param path          the request path, without query
+ * @param query         the raw query string, or {@code null}
+ * @param headers       the request headers (case-insensitive names), {@code x-api-key} and {@code Authorization} masked
  * @param model         the model slug, when the route names one or the job is known
  * @param requestId     the job's request id, when there is one
  * @param httpStatus    the status sent, or {@code -1} when the connection was closed without an answer
@@ -25,6 +27,8 @@ public record JournalEntry(
         Route route,
         String method,
         String path,
+        String query,
+        Map<String, String> headers,
         String model,
         String requestId,
         int httpStatus,

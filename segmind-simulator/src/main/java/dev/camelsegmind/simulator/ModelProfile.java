@@ -1,11 +1,15 @@
 package dev.camelsegmind.simulator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * How the simulator behaves for one model slug. Tests change it freely while the simulator runs;
- * each job copies the profile when it is accepted, so a change affects later jobs only.
+ * How the simulator behaves for one model slug: its parameters, timings, output and price. The four
+ * seed models start as their Segmind pages describe them; any other slug exists once a test asks
+ * for its profile. Tests change profiles freely while the simulator runs; each job copies the
+ * profile when it is accepted, so a change affects later jobs only.
  */
 public final class ModelProfile {
 
@@ -23,13 +27,22 @@ public final class ModelProfile {
     private volatile Availability availability = Availability.AVAILABLE;
     private volatile String failure;
     private volatile SyncResponse syncResponse = SyncResponse.RAW_BYTES;
+    private final List<ModelParameter> parameters = new CopyOnWriteArrayList<>();
+    private final MediaGeometry.Rule pageGeometry;
+    private volatile int[] outputSize;
+    private volatile Duration videoLength;
+    private final WorkerPool workers;
 
-    ModelProfile(String slug, Duration queueTime, Duration renderTime, String mediaType, double cost) {
+    ModelProfile(String slug, Duration queueTime, Duration renderTime, String mediaType, double cost,
+            List<ModelParameter> parameters, MediaGeometry.Rule pageGeometry) {
         this.slug = slug;
         this.queueTime = queueTime;
         this.renderTime = renderTime;
         this.mediaType = mediaType;
         this.cost = cost;
+        this.parameters.addAll(parameters);
+        this.pageGeometry = pageGeometry;
+        this.workers = new WorkerPool(0);
     }
 
     public String slug() {
@@ -159,10 +172,91 @@ public final class ModelProfile {
         return this;
     }
 
+    /** The documented parameters, checked on every submit; unknown ones always pass. */
+    public List<ModelParameter> parameters() {
+        return List.copyOf(parameters);
+    }
+
+    /** Adds a documented parameter, replacing one of the same name: requests breaking it get a 400 naming it. */
+    public ModelProfile parameter(ModelParameter parameter) {
+        Objects.requireNonNull(parameter, "parameter");
+        parameters.removeIf(p -> p.name().equals(parameter.name()));
+        parameters.add(parameter);
+        return this;
+    }
+
+    /** Drops every parameter rule, so any JSON object is accepted. */
+    public ModelProfile clearParameters() {
+        parameters.clear();
+        return this;
+    }
+
+    /**
+     * Fixes the output's pixel size whatever the request says. Unset, a seed model follows its
+     * parameters ({@code size}, {@code resolution}) and other models produce 1024x1024 images or
+     * 1280x720 video.
+     */
+    public ModelProfile outputSize(int width, int height) {
+        if (width < 1 || height < 1 || (long) width * height > 8192L * 8192L) {
+            throw new IllegalArgumentException("outputSize must be between 1x1 and 8192x8192 pixels, got "
+                    + width + "x" + height);
+        }
+        this.outputSize = new int[] {width, height};
+        return this;
+    }
+
+    /** Fixes a video output's length whatever the request says (unset: the model's duration parameter, else 5 s). */
+    public ModelProfile videoLength(Duration length) {
+        Objects.requireNonNull(length, "videoLength");
+        if (length.isNegative() || length.isZero() || length.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("videoLength must be within (0, 10 minutes], got " + length);
+        }
+        this.videoLength = length;
+        return this;
+    }
+
+    public int workers() {
+        return workers.capacity();
+    }
+
+    /**
+     * Renders at most this many jobs at once; later ones stay QUEUED until a worker frees up,
+     * first come first served. 0, the default, means a worker for every job, as Segmind's
+     * serverless fleet mostly behaves.
+     */
+    public ModelProfile workers(int count) {
+        workers.capacity(count);
+        return this;
+    }
+
+    WorkerPool workerPool() {
+        return workers;
+    }
+
     /** The immutable copy a job keeps, so later profile changes do not rewrite its history. */
     ModelSpec snapshot() {
         return new ModelSpec(slug, queueTime, renderTime, outputShape, outputs, mediaType,
-                mediaSizeBytes, cost, availability, failure, syncResponse);
+                mediaSizeBytes, cost, availability, failure, syncResponse, List.copyOf(parameters), geometryRule());
+    }
+
+    private MediaGeometry.Rule geometryRule() {
+        int[] size = outputSize;
+        Duration length = videoLength;
+        MediaGeometry.Rule page = pageGeometry;
+        boolean video = MediaTypes.baseType(mediaType).startsWith("video/");
+        return params -> {
+            MediaGeometry base = page != null ? page.of(params)
+                    : video ? MediaGeometry.DEFAULT_VIDEO.withSeconds(MediaGeometry.integer(params, "duration", 5))
+                    : MediaGeometry.DEFAULT_IMAGE;
+            if (video && base.fps() == 0) {
+                base = MediaGeometry.DEFAULT_VIDEO;
+            }
+            if (size != null) {
+                base = video ? MediaGeometry.video(size[0], size[1], base.seconds(), base.fps())
+                        : MediaGeometry.image(size[0], size[1]);
+            }
+            return length == null || !video ? base : base.withSeconds(length.toMillis() / 1000.0);
+        };
     }
 
     private static Duration nonNegative(Duration d, String name) {

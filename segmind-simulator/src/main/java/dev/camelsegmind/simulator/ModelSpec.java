@@ -1,6 +1,7 @@
 package dev.camelsegmind.simulator;
 
 import java.time.Duration;
+import java.util.List;
 
 /** A frozen {@link ModelProfile}, taken when a job is accepted. */
 record ModelSpec(
@@ -14,5 +15,7 @@ record ModelSpec(
         double cost,
         ModelProfile.Availability availability,
         String failure,
-        SyncResponse syncResponse) {
+        SyncResponse syncResponse,
+        List<ModelParameter> parameters,
+        MediaGeometry.Rule geometry) {
 }

@@ -23,18 +23,18 @@ final class Replies {
         return Reply.json(status, body);
     }
 
+    /**
+     * Segmind documents two 401 bodies; the simulator serves both so clients must read either:
+     * the plain {@code {"error": ...}} when no key came at all, the OAuth-style
+     * {@code invalid_token} one when a key (or a Bearer token) came and was refused.
+     */
     static Reply unauthorized(ApiKeys.Verdict verdict) {
-        String description;
-        switch (verdict) {
-            case BEARER_ONLY:
-                description = "Authorization: Bearer is not accepted; send the API key in the x-api-key header";
-                break;
-            case MISSING:
-                description = "No API key: send it in the x-api-key header";
-                break;
-            default:
-                description = "The API key is not valid";
+        if (verdict == ApiKeys.Verdict.MISSING) {
+            return error(401, "Unauthorized: no API key was sent; send it in the x-api-key header");
         }
+        String description = verdict == ApiKeys.Verdict.BEARER_ONLY
+                ? "Authorization: Bearer is not accepted; send the API key in the x-api-key header"
+                : "The API key is not valid";
         ObjectNode body = Json.object()
                 .put("error", "invalid_token")
                 .put("error_description", description)

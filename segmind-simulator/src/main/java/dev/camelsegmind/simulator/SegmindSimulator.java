@@ -45,13 +45,12 @@ public final class SegmindSimulator implements AutoCloseable {
     private final int requestedPort;
     private final int threads;
     private final int backlog;
-    private final double initialCredits;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final TimeScale scale;
     private final ApiKeys keys;
-    private final CreditAccount credits;
-    private final RateLimiter limiter;
-    private final ModelCatalog catalog = new ModelCatalog();
+    private final CreditAccounts credits;
+    private final RateLimits limits;
+    private final ModelCatalog catalog;
     private final JobStore jobs;
     private final AssetStore assets = new AssetStore();
     private final Journal journal;
@@ -68,11 +67,12 @@ public final class SegmindSimulator implements AutoCloseable {
         this.requestedPort = b.port;
         this.threads = b.threads;
         this.backlog = b.backlog;
-        this.initialCredits = b.credits;
+        this.clock = b.clock;
         this.scale = new TimeScale(b.timeFactor);
         this.keys = new ApiKeys(b.apiKeys.isEmpty() ? List.of(Builder.DEFAULT_KEY) : b.apiKeys);
-        this.credits = new CreditAccount(b.credits);
-        this.limiter = new RateLimiter(b.rateLimitPerMinute, scale.real(Duration.ofMinutes(1)));
+        this.credits = new CreditAccounts(keys.all(), b.credits);
+        this.limits = new RateLimits(b.rateLimitPerMinute, scale.real(Duration.ofMinutes(1)), clock);
+        this.catalog = new ModelCatalog(b.acceptUnknownModels);
         this.jobs = new JobStore(scale, new JobRetention(b.retention, b.mediaRetention));
         this.journal = new Journal(b.journalCapacity);
     }
@@ -100,8 +100,8 @@ public final class SegmindSimulator implements AutoCloseable {
         requestThreads = Executors.newFixedThreadPool(threads, daemon("segmind-sim-http"));
         streamThreads = Executors.newCachedThreadPool(daemon("segmind-sim-stream"));
         scheduler = Executors.newScheduledThreadPool(1, daemon("segmind-sim-timer"));
-        SimulatorContext ctx = new SimulatorContext(clock, scale, baseUrl, keys, limiter, credits, catalog, jobs,
-                assets, new MediaLibrary(), journal, faults, new PayloadValidator());
+        SimulatorContext ctx = new SimulatorContext(clock, scale, baseUrl, keys, limits, credits, catalog, jobs,
+                assets, new MediaLibrary(), journal, faults);
         ReplySender sender = new ReplySender(journal, clock, scheduler, requestThreads, streamThreads);
         server.createContext("/", new Dispatcher(ctx, sender));
         server.setExecutor(requestThreads);
@@ -136,9 +136,24 @@ public final class SegmindSimulator implements AutoCloseable {
         return scale.factor();
     }
 
-    /** The profile for a slug, created with defaults on first use; changes apply to jobs accepted afterwards. */
+    /**
+     * The profile of a model, for reading or changing how it behaves; changes apply to jobs
+     * accepted afterwards. The four seed models are always there. Any other slug is registered
+     * by this call (with generic image settings to adjust): until then it answers 404, as a slug
+     * Segmind does not know would.
+     */
     public ModelProfile model(String slug) {
         return catalog.profile(Objects.requireNonNull(slug, "slug"));
+    }
+
+    /** The models served now: the seed models and those registered through {@link #model(String)}. */
+    public Collection<ModelProfile> models() {
+        return catalog.all();
+    }
+
+    /** The clock jobs, retention and rate limits run on: the system clock unless one was given. */
+    public Clock clock() {
+        return clock;
     }
 
     public Faults faults() {
@@ -162,12 +177,24 @@ public final class SegmindSimulator implements AutoCloseable {
         return views;
     }
 
+    /** The default key's balance. */
     public double credits() {
-        return credits.balance();
+        return credits.balance(keys.first());
     }
 
+    /** The balance of one of the simulator's keys; each key has an account of its own. */
+    public double credits(String apiKey) {
+        return credits.balance(apiKey);
+    }
+
+    /** Sets every key's balance; 0 makes the next paid submit answer 406 "insufficient credits". */
     public void setCredits(double balance) {
-        credits.set(balance);
+        credits.setAll(balance);
+    }
+
+    /** Sets one key's balance. */
+    public void setCredits(String apiKey, double balance) {
+        credits.set(apiKey, balance);
     }
 
     /** Makes status and result for this id answer 404, as when the hour of retention runs out; media stays. */
@@ -186,8 +213,8 @@ public final class SegmindSimulator implements AutoCloseable {
         jobs.clear();
         assets.clear();
         catalog.clear();
-        credits.set(initialCredits);
-        limiter.reset();
+        credits.reset();
+        limits.reset();
     }
 
     /** Stops serving; open connections are closed. Safe to call more than once. */
@@ -225,6 +252,8 @@ public final class SegmindSimulator implements AutoCloseable {
         private double timeFactor = 1.0;
         private final List<String> apiKeys = new ArrayList<>();
         private double credits = 10_000;
+        private Clock clock = Clock.systemUTC();
+        private boolean acceptUnknownModels;
         private int rateLimitPerMinute;
         private Duration retention = Duration.ofHours(1);
         private Duration mediaRetention = Duration.ofDays(7);
@@ -264,13 +293,31 @@ public final class SegmindSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Starting balance; 10,000 by default. */
+        /**
+         * The clock job states, retention and rate windows are read from; the system clock by
+         * default. Give a {@link SimulatedClock} to step through an hour of retention in a test.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Serves any slug as a generic image model instead of answering 404 for slugs outside the
+         * catalogue; for demos against models the simulator has no page for. Off by default.
+         */
+        public Builder acceptUnknownModels(boolean accept) {
+            this.acceptUnknownModels = accept;
+            return this;
+        }
+
+        /** Starting balance of every key; 10,000 by default. */
         public Builder credits(double credits) {
             this.credits = credits;
             return this;
         }
 
-        /** Requests allowed per (scaled) minute on keyed routes; 0, the default, is unlimited. */
+        /** Requests allowed per key per (scaled) minute on keyed routes; 0, the default, is unlimited. */
         public Builder rateLimitPerMinute(int limit) {
             if (limit < 0) {
                 throw new IllegalArgumentException("rateLimitPerMinute must not be negative");

@@ -8,13 +8,12 @@ record SimulatorContext(
         TimeScale scale,
         String baseUrl,
         ApiKeys keys,
-        RateLimiter limiter,
-        CreditAccount credits,
+        RateLimits limits,
+        CreditAccounts credits,
         ModelCatalog catalog,
         JobStore jobs,
         AssetStore assets,
         MediaLibrary media,
         Journal journal,
-        Faults faults,
-        PayloadValidator validator) {
+        Faults faults) {
 }

@@ -42,7 +42,7 @@ final class SyncHandler implements RouteHandler {
     }
 
     private void accountingHeaders(Reply reply, Job job) {
-        reply.header("x-remaining-credits", decimal(ctx.credits().balance()))
+        reply.header("x-remaining-credits", decimal(ctx.credits().balance(job.apiKey())))
                 .header("x-cost", decimal(job.spec().cost()))
                 .header("x-generation-time", decimal(job.spec().renderTime().toMillis() / 1000d))
                 .header("x-request-id", job.requestId());

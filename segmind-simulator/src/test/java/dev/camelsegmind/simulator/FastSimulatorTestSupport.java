@@ -27,8 +27,12 @@ abstract class FastSimulatorTestSupport {
         sim.close();
     }
 
+    /** Registered after every reset: a model outside the seed catalogue, with generic image settings. */
+    static final String GENERIC_MODEL = "flux";
+
     @BeforeEach
     void clean() {
         sim.reset();
+        sim.model(GENERIC_MODEL);
     }
 }

@@ -32,8 +32,10 @@ class GatewayErrorsTest {
     @BeforeEach
     void clean() {
         sim.reset();
+        sim.model("flux");
     }
 
+    @Reference(source = "segmind-api.md", quote = "Every call sends the key in the header `x-api-key`.")
     @Test
     void everyConfiguredKeyIsAccepted() {
         assertThat(sim.defaultApiKey()).isEqualTo("SG_0123456789abcdef");
@@ -42,27 +44,36 @@ class GatewayErrorsTest {
         assertThat(second.statusCode()).isEqualTo(200);
     }
 
+    /** segmind-api.md, Errors: error bodies are {"error": "<message>"} — the shape served when no key came. */
+    @Reference(source = "segmind-api.md", quote = "| 401 | missing or invalid key |")
+    @Reference(source = "segmind-wan2.7-i2v.txt", quote = "Missing or invalid API key")
     @Test
-    void missingKeyIs401InvalidToken() {
+    void missingKeyIs401WithThePlainErrorBody() {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v2/flux"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        JsonNode body = SimClient.json(response);
+        assertThat(body.get("error").asText()).contains("x-api-key");
+        assertThat(body.has("error_description")).isFalse();
+        assertThat(sim.jobs()).isEmpty();
+    }
+
+    /** segmind-api.md, Errors: auth errors may be {"error":"invalid_token","error_description":"...","status_code":401}. */
+    @Reference(source = "segmind-api.md", quote = "| 401 | missing or invalid key |")
+    @Test
+    void wrongKeyIs401InvalidToken() {
+        HttpResponse<String> response = client.post("/v2/flux", "{}", b -> b.setHeader("x-api-key", "SG_nope"));
 
         assertThat(response.statusCode()).isEqualTo(401);
         JsonNode body = SimClient.json(response);
         assertThat(body.get("error").asText()).isEqualTo("invalid_token");
         assertThat(body.get("status_code").asInt()).isEqualTo(401);
         assertThat(body.get("error_description").asText()).isNotBlank();
-        assertThat(sim.jobs()).isEmpty();
-    }
-
-    @Test
-    void wrongKeyIs401() {
-        HttpResponse<String> response = client.post("/v2/flux", "{}", b -> b.setHeader("x-api-key", "SG_nope"));
-
-        assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).doesNotContain("SG_nope");
     }
 
+    @Reference(source = "segmind-api.md", quote = "`Authorization: Bearer` is rejected (401).")
     @Test
     void bearerTokenAloneIs401() {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v2/requests/x/status"))
@@ -72,6 +83,8 @@ class GatewayErrorsTest {
         assertThat(SimClient.json(response).get("error_description").asText()).contains("x-api-key");
     }
 
+    @Reference(source = "segmind-api.md", quote = "insufficient credits / team spend limit")
+    @Reference(source = "segmind-wan2.7-image-pro.txt", quote = "Not enough credits to process request")
     @Test
     void insufficientCreditsIs406MentioningCredits() {
         sim.setCredits(0.3);
@@ -85,6 +98,8 @@ class GatewayErrorsTest {
         assertThat(sim.jobs()).isEmpty();
     }
 
+    @Reference(source = "segmind-api.md", quote = "A missing/wrong content type gives 406.")
+    @Reference(source = "segmind-api.md", quote = "only the message tells them apart (look for \"credit\" / \"limit\")")
     @Test
     void wrongContentTypeIs406WithoutMentioningCreditsOrLimits() {
         HttpResponse<String> response = client.post("/v2/wan2.7-i2v", "{\"prompt\":\"waves\"}",
@@ -96,6 +111,7 @@ class GatewayErrorsTest {
                 .doesNotContainIgnoringCase("limit");
     }
 
+    @Reference(source = "segmind-api.md", quote = "Body: `Content-Type: application/json`.")
     @Test
     void jsonWithCharsetIsFine() {
         HttpResponse<String> response = client.post("/v2/flux", "{}",
@@ -104,6 +120,7 @@ class GatewayErrorsTest {
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
+    @Reference(source = "segmind-api.md", quote = "every accepted POST is a new billable job.")
     @Test
     void creditsAreChargedPerAcceptedJob() {
         sim.setCredits(1.0);
@@ -115,6 +132,7 @@ class GatewayErrorsTest {
         assertThat(client.post("/v2/wan2.7-r2v", "{\"prompt\":\"a\"}").statusCode()).isEqualTo(406);
     }
 
+    @Reference(source = "segmind-api.md", quote = "Credits: `GET /v1/get-user-credits` (free call).")
     @Test
     void creditsEndpointIsFreeAndKeyed() {
         HttpResponse<String> response = client.get("/v1/get-user-credits");
@@ -126,6 +144,7 @@ class GatewayErrorsTest {
                 .statusCode()).isEqualTo(401);
     }
 
+    @Reference(source = "segmind-api.md", quote = "| 400 | bad request body or parameters |")
     @Test
     void malformedJsonIs400() {
         HttpResponse<String> response = client.post("/v2/flux", "{\"prompt\": ");
@@ -135,12 +154,14 @@ class GatewayErrorsTest {
         assertThat(sim.credits()).isEqualTo(10_000);
     }
 
+    @Reference(source = "segmind-api.md", quote = "with the model parameters as a flat JSON object")
     @Test
     void nonObjectJsonIs400() {
         assertThat(client.post("/v2/flux", "[1,2]").statusCode()).isEqualTo(400);
         assertThat(client.post("/v2/flux", "").statusCode()).isEqualTo(400);
     }
 
+    @Reference(source = "segmind-api.md", quote = "| 405 | wrong method; the body is HTML, not JSON |")
     @Test
     void wrongMethodOnAKnownPathIs405WithHtml() {
         HttpResponse<String> response = client.get("/v2/wan2.7-i2v");
@@ -159,6 +180,8 @@ class GatewayErrorsTest {
         assertThat(client.get("/nothing-here").statusCode()).isEqualTo(404);
     }
 
+    @Reference(source = "segmind-api.md", quote = "| 404 | unknown model, or unknown/expired request id |")
+    @Reference(source = "segmind-api.md", quote = "| 410 | model retired |")
     @Test
     void unknownAndRetiredModels() {
         sim.model("gone-model").notFound();
@@ -174,6 +197,7 @@ class GatewayErrorsTest {
         assertThat(sim.jobs()).isEmpty();
     }
 
+    @Reference(source = "segmind-api.md", quote = "forwarded\n   verbatim (unknown parameters included)")
     @Test
     void unknownParametersAreForwardedUntouched() {
         String id = client.submit("wan2.7-image-pro", "{\"prompt\":\"a\",\"thinking_mode\":true,\"extra\":{\"n\":2}}");

@@ -43,6 +43,8 @@ class JobLifecycleTest {
         sim.model("wan2.7-i2v").queueTime(Duration.ofMillis(100)).renderTime(Duration.ofMillis(300));
     }
 
+    @Reference(source = "segmind-api.md", quote = "`{\"request_id\": \"...\", \"status\": \"QUEUED\", \"poll_url\": \".../v1/requests/{id}\",")
+    @Reference(source = "segmind-wan2.7-i2v.txt", quote = "Submitreturns request_id, status_url, response_url")
     @Test
     void submitAnswersWithRequestIdAndTheThreeUrls() {
         HttpResponse<String> response = client.post("/v2/wan2.7-image-pro", "{\"prompt\":\"a fox\"}");
@@ -58,6 +60,8 @@ class JobLifecycleTest {
         assertThat(body.get("response_url").asText()).isEqualTo(sim.baseUrl() + "/v2/requests/" + id);
     }
 
+    @Reference(source = "segmind-api.md", quote = "`{\"status\": \"QUEUED\"|\"PROCESSING\"|\"COMPLETED\"|\"FAILED\",")
+    @Reference(source = "segmind-api.md", quote = "For image and video models it is usually one media URL string")
     @Test
     void imageJobGoesQueuedProcessingCompletedAndServesARealPng() throws IOException {
         sim.model("wan2.7-image-pro").queueTime(Duration.ofSeconds(3)).renderTime(Duration.ofSeconds(3));
@@ -109,6 +113,7 @@ class JobLifecycleTest {
         assertThat(view.completedAt()).isAfter(view.startedAt());
     }
 
+    @Reference(source = "segmind-wan2.7-i2v.txt", quote = "Returns: Video")
     @Test
     void videoJobServesARealMp4() {
         String id = client.submit("wan2.7-i2v", "{\"prompt\":\"waves\",\"resolution\":\"720P\",\"duration\":5}");
@@ -123,6 +128,7 @@ class JobLifecycleTest {
         assertThat(media.body().length).isLessThan(50_000);
     }
 
+    @Reference(source = "segmind-api.md", quote = "The media files behind output URLs stay about 7 days and need\n  no key.")
     @Test
     void mediaNeedsNoKey() {
         String id = client.submit("wan2.7-image-pro", "{\"prompt\":\"a fox\"}");
@@ -134,6 +140,7 @@ class JobLifecycleTest {
         assertThat(anonymous.statusCode()).isEqualTo(200);
     }
 
+    @Reference(source = "segmind-api.md", quote = "\"poll_url\": \".../v1/requests/{id}\"")
     @Test
     void v1PollCarriesTheOutputOnceCompleted() {
         sim.model("wan2.7-image-pro").renderTime(Duration.ofSeconds(5));
@@ -148,6 +155,8 @@ class JobLifecycleTest {
         assertThat(done.get("output").asText()).endsWith(".png");
     }
 
+    @Reference(source = "segmind-api.md", quote = "FAILED comes as **HTTP 422** with")
+    @Reference(source = "segmind-wan2.7-image-pro.txt", quote = "A FAILED request is served as HTTP 422 — the body still carries the error detail.")
     @Test
     void failingModelReportsFailedAs422WithTheDetail() {
         sim.model("wan2.7-i2v").failWith("GPU exploded");
@@ -167,6 +176,7 @@ class JobLifecycleTest {
         assertThat(sim.job(id).orElseThrow().state()).isEqualTo(JobState.FAILED);
     }
 
+    @Reference(source = "segmind-wan2.1-i2v-720p.txt", quote = "Content / RAI blocks surface as FAILED, not a separate state.")
     @Test
     void promptMarkersFailOneJobOnly() {
         String failing = client.submit("wan2.7-image-pro", "{\"prompt\":\"a fox [sim:fail]\"}");
@@ -178,6 +188,7 @@ class JobLifecycleTest {
         assertThat(client.awaitFinal(fine).get("status").asText()).isEqualTo("COMPLETED");
     }
 
+    @Reference(source = "segmind-api.md", quote = "Never fetch the result of a FAILED\n   job.")
     @Test
     void failedJobHasNoMedia() {
         String id = client.submit("wan2.7-image-pro", "{\"prompt\":\"[sim:fail]\"}");
@@ -186,6 +197,7 @@ class JobLifecycleTest {
         assertThat(client.get("/media/" + id + "-0.png").statusCode()).isEqualTo(404);
     }
 
+    @Reference(source = "segmind-api.md", quote = "Unknown or expired request id → 404 `{\"error\":\"Request ... not found\"}`.")
     @Test
     void expiredRequestAnswers404ButItsMediaStays() {
         String id = client.submit("wan2.7-image-pro", "{\"prompt\":\"a fox\"}");
@@ -203,6 +215,7 @@ class JobLifecycleTest {
         assertThat(sim.job(id).orElseThrow().expired()).isTrue();
     }
 
+    @Reference(source = "segmind-wan2.7-r2v.txt", quote = "Results are retained for 1 hour, then expire.")
     @Test
     void requestIdExpiresWhenRetentionRunsOut() {
         // ten simulated minutes at time factor 0.001 are 600 ms of real time
@@ -219,6 +232,7 @@ class JobLifecycleTest {
         }
     }
 
+    @Reference(source = "segmind-wan2.7-image-pro.txt", quote = "An unknown or expired request_id returns HTTP 404.")
     @Test
     void unknownRequestIdIs404() {
         HttpResponse<String> response = client.get("/v2/requests/does-not-exist/status");
@@ -238,6 +252,7 @@ class JobLifecycleTest {
 
     @Test
     void jobsListsEveryAcceptedJob() {
+        sim.model("flux-schnell");
         String a = client.submit("wan2.7-image-pro", "{\"prompt\":\"a\"}");
         String b = client.submit("flux-schnell", "{\"anything\":1}");
 

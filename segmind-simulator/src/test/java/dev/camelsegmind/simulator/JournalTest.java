@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +41,7 @@ class JournalTest {
     @BeforeEach
     void clean() {
         sim.reset();
+        sim.model("flux");
     }
 
     @Test
@@ -90,6 +92,21 @@ class JournalTest {
     }
 
     @Test
+    void methodPathQueryAndHeadersAreKeptWithTheKeyMasked() {
+        client.send(client.request("/v2/requests/00000000-0000-0000-0000-000000000000/status?trace=1&x=y")
+                .header("User-Agent", "camel-segmind/test").header("Authorization", "Bearer SG_0123456789abcdef")
+                .GET().build());
+
+        JournalEntry entry = sim.journal().entries().get(0);
+        assertThat(entry.method()).isEqualTo("GET");
+        assertThat(entry.path()).isEqualTo("/v2/requests/00000000-0000-0000-0000-000000000000/status");
+        assertThat(entry.query()).isEqualTo("trace=1&x=y");
+        assertThat(entry.headers()).containsEntry("user-agent", "camel-segmind/test")
+                .containsEntry("x-api-key", "****cdef").containsEntry("Authorization", "Bearer ****cdef");
+        assertThat(entry.toString()).doesNotContain("SG_0123456789abcdef");
+    }
+
+    @Test
     void rejectedAndUnknownRequestsAreRecordedToo() {
         client.post("/v2/wan2.7-i2v", "{}");
         client.get("/no/such/path");
@@ -115,7 +132,7 @@ class JournalTest {
     void capacityDropsTheOldestButCountsEverything() {
         Journal journal = new Journal(3);
         for (int i = 0; i < 5; i++) {
-            journal.record(new JournalEntry(Instant.now(), Route.CREDITS, "GET", "/" + i, null, null, 200, true,
+            journal.record(new JournalEntry(Instant.now(), Route.CREDITS, "GET", "/" + i, null, Map.of(), null, null, 200, true,
                     null, 0, null, null));
         }
 
@@ -136,7 +153,7 @@ class JournalTest {
                     return;
                 }
                 for (int i = 0; i < 25_000; i++) {
-                    journal.record(new JournalEntry(Instant.now(), Route.STATUS, "GET", "/", "m", "id", 200, true,
+                    journal.record(new JournalEntry(Instant.now(), Route.STATUS, "GET", "/", null, Map.of(), "m", "id", 200, true,
                             null, 0, null, null));
                 }
             });

@@ -16,6 +16,7 @@ class OutputShapeTest extends FastSimulatorTestSupport {
         return SimClient.json(client.get("/v2/requests/" + id));
     }
 
+    @Reference(source = "segmind-api.md", quote = "`output` is always present. For image and video models it is usually one media URL string")
     @Test
     void urlStringIsTheFirstUrl() {
         JsonNode result = resultFor("flux", OutputShape.URL_STRING, 3);
@@ -24,6 +25,7 @@ class OutputShapeTest extends FastSimulatorTestSupport {
         assertThat(result.get("output").asText()).endsWith("-0.png");
     }
 
+    @Reference(source = "segmind-api.md", quote = "it may also be a list of\n     URLs")
     @Test
     void urlListListsEveryOutput() {
         JsonNode output = resultFor("flux", OutputShape.URL_LIST, 3).get("output");
@@ -36,6 +38,7 @@ class OutputShapeTest extends FastSimulatorTestSupport {
         }
     }
 
+    @Reference(source = "segmind-api.md", quote = "a JSON object")
     @Test
     void objectIsOneObjectOrAListOfThem() {
         JsonNode single = resultFor("flux", OutputShape.OBJECT, 1).get("output");
@@ -48,6 +51,7 @@ class OutputShapeTest extends FastSimulatorTestSupport {
         assertThat(several.get(1).get("url").asText()).endsWith("-1.png");
     }
 
+    @Reference(source = "segmind-api.md", quote = "some models add `images: [...]`")
     @Test
     void imagesFieldAddsTheFullList() {
         JsonNode result = resultFor("flux", OutputShape.IMAGES_FIELD, 2);
@@ -57,6 +61,7 @@ class OutputShapeTest extends FastSimulatorTestSupport {
         assertThat(result.get("images").get(1).asText()).endsWith("-1.png");
     }
 
+    @Reference(source = "segmind-api.md", quote = "`video: {url, content_type, file_name, file_size, last_frame_url}`")
     @Test
     void videoFieldDescribesTheFileAndALastFrame() {
         sim.model("wan2.7-i2v").mediaSizeBytes(100_000);
@@ -73,6 +78,7 @@ class OutputShapeTest extends FastSimulatorTestSupport {
         assertThat(lastFrame.headers().firstValue("Content-Type")).hasValue("image/png");
     }
 
+    @Reference(source = "segmind-api.md", quote = "(for LLMs) JSON encoded as a string")
     @Test
     void jsonStringEncodesTheUrlList() throws Exception {
         JsonNode output = resultFor("flux", OutputShape.JSON_STRING, 2).get("output");

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class RateLimitTest {
 
+    @Reference(source = "segmind-api.md", quote = "Header `x-rate-limit-reset-at-utc` may say when the window resets")
+    @Reference(source = "segmind-wan2.7-i2v.txt", quote = "Too many requests")
     @Test
     void pastTheLimitKeyedRequestsGet429WithResetHeaders() {
         // one simulated minute at factor 0.05 is 3 s of real time: room for a slow machine
         try (SegmindSimulator sim = SegmindSimulator.builder().timeFactor(0.05).rateLimitPerMinute(5).build().start()) {
+            sim.model("flux");
             SimClient client = new SimClient(sim);
             client.get("/v1/get-user-credits"); // warms client and server up without using the quota
             String id = client.submit("flux", "{}");
@@ -36,9 +39,11 @@ class RateLimitTest {
         }
     }
 
+    @Reference(source = "segmind-api.md", quote = "Credits: `GET /v1/get-user-credits` (free call).")
     @Test
     void creditsMediaAndAssetsAreNotCounted() {
         try (SegmindSimulator sim = SegmindSimulator.builder().timeFactor(0.001).rateLimitPerMinute(2).build().start()) {
+            sim.model("flux");
             SimClient client = new SimClient(sim);
             String id = client.submit("flux", "{}");
             SimClient.await(() -> sim.job(id).orElseThrow().state() == JobState.COMPLETED, "the job to complete");
@@ -54,6 +59,7 @@ class RateLimitTest {
     @Test
     void unauthenticatedRequestsDoNotUseUpTheQuota() {
         try (SegmindSimulator sim = SegmindSimulator.builder().rateLimitPerMinute(1).build().start()) {
+            sim.model("flux");
             SimClient client = new SimClient(sim);
             HttpRequest anonymous = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v2/requests/x/status")).build();
             for (int i = 0; i < 3; i++) {
@@ -83,6 +89,7 @@ class RateLimitTest {
     void theWindowSlidesOverHttpToo() {
         // one simulated minute at factor 0.005 is 300 ms
         try (SegmindSimulator sim = SegmindSimulator.builder().timeFactor(0.005).rateLimitPerMinute(1).build().start()) {
+            sim.model("flux");
             SimClient client = new SimClient(sim);
             client.get("/v1/get-user-credits");
             assertThat(client.post("/v2/flux", "{}").statusCode()).isEqualTo(200);

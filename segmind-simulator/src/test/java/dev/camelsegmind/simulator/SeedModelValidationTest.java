@@ -26,6 +26,17 @@ class SeedModelValidationTest {
         sim.close();
     }
 
+    @Reference(source = "segmind-wan2.7-image-pro.txt", quote = "\"1K\"\"2K\"\"4K\"")
+    @Reference(source = "segmind-wan2.7-image-pro.txt", quote = "Range: 0-2147483647.")
+    @Reference(source = "segmind-wan2.7-image-pro.txt", quote = "promptrequired\nstring")
+    @Reference(source = "segmind-wan2.7-i2v.txt", quote = "\"720P\"\"1080P\"")
+    @Reference(source = "segmind-wan2.7-i2v.txt", quote = "Video length in seconds, 2-15.")
+    @Reference(source = "segmind-wan2.7-r2v.txt", quote = "promptrequiredstring")
+    @Reference(source = "segmind-wan2.7-r2v.txt", quote = "\"720P\"\"720P\"\"1080P\"")
+    @Reference(source = "segmind-wan2.1-i2v-720p.txt", quote = "imagerequired\nstring (uri)")
+    @Reference(source = "segmind-wan2.1-i2v-720p.txt", quote = "7209601024")
+    @Reference(source = "segmind-wan2.1-i2v-720p.txt", quote = "Default: 30Range: 10 - 70")
+    @Reference(source = "segmind-api.md", quote = "| 400 | bad request body or parameters |")
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
             wan2.7-image-pro | {"prompt":"a"}                                    | 200 |
@@ -76,7 +87,7 @@ class SeedModelValidationTest {
             wan2.1-i2v-720p  | {"prompt":"a","image":"i","steps":71}             | 400 | steps
             wan2.1-i2v-720p  | {"prompt":"a","image":"i","base64":true}          | 200 |
             wan2.1-i2v-720p  | {"prompt":"a","image":"i","base64":"yes"}         | 400 | base64
-            some-other-model | {"size":"whatever","duration":-3}                 | 200 |
+            some-other-model | {"size":"whatever","duration":-3}                 | 404 |
             """)
     void submitValidatesLikeTheModelPage(String slug, String body, int expected, String parameter) {
         double creditsBefore = sim.credits();

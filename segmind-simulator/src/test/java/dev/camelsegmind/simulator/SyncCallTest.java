@@ -45,6 +45,8 @@ class SyncCallTest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    @Reference(source = "segmind-api.md", quote = "the call blocks until the media is ready.")
+    @Reference(source = "segmind-api.md", quote = "Accounting headers on v1: `x-remaining-credits` (documented)")
     @Test
     void rawBytesArriveAfterTheRenderTimeWithAccountingHeaders() throws Exception {
         long start = System.nanoTime();
@@ -66,6 +68,7 @@ class SyncCallTest {
                 .as("sync jobs have no v2 status").isEqualTo(404);
     }
 
+    @Reference(source = "segmind-api.md", quote = "older models return the **raw media bytes** with")
     @Test
     void videoComesAsMp4Bytes() throws Exception {
         HttpResponse<byte[]> response = sync("wan2.7-i2v", "{\"prompt\":\"a\"}");
@@ -74,6 +77,7 @@ class SyncCallTest {
         assertThat(new String(response.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
     }
 
+    @Reference(source = "segmind-api.md", quote = "newer ones return JSON. Branch on\n  `Content-Type`.")
     @Test
     void jsonModelsAnswerWithBase64() throws Exception {
         sim.model("flux").syncResponse(SyncResponse.JSON);
@@ -99,6 +103,8 @@ class SyncCallTest {
         assertThat(new String(mp4, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
     }
 
+    @Reference(source = "segmind-api.md", quote = "With `\"base64\": true` some models return JSON carrying base64 media")
+    @Reference(source = "segmind-wan2.1-i2v-720p.txt", quote = "Output as base64")
     @Test
     void base64TrueInThePayloadAsksForJson() throws Exception {
         HttpResponse<byte[]> response = sync("flux", "{\"prompt\":\"a\",\"base64\":true}");

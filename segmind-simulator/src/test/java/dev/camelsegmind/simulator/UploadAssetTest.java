@@ -30,6 +30,7 @@ class UploadAssetTest {
         sim.close();
     }
 
+    @Reference(source = "segmind-api.md", quote = "Segmind's upload endpoint turns local files into hosted URLs")
     @Test
     void uploadedFilesComeBackByteForByte() {
         byte[] first = "first file".getBytes(StandardCharsets.UTF_8);
@@ -50,6 +51,7 @@ class UploadAssetTest {
         assertThat(client.bytes(urls.get(1).asText()).body()).isEqualTo(second);
     }
 
+    @Reference(source = "segmind-api.md", quote = "Every call sends the key in the header `x-api-key`.")
     @Test
     void assetsArePublicButUploadNeedsTheKey() {
         String body = "{\"data_urls\":[\"data:text/plain;base64," + Base64.getEncoder().encodeToString("x".getBytes()) + "\"]}";

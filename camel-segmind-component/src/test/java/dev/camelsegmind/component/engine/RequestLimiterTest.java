@@ -29,6 +29,7 @@ class RequestLimiterTest {
         List<Long> grantedAt = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
         List<CompletableFuture<Void>> all = new ArrayList<>();
+        long asked = System.nanoTime();
         for (int i = 0; i < 10; i++) {
             int n = i;
             all.add(limiter.acquireRequest().thenRun(() -> {
@@ -40,11 +41,12 @@ class RequestLimiterTest {
         }
         CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(10, TimeUnit.SECONDS);
         assertThat(order).isSorted();
-        // any four consecutive grants span the window; the test reads its clock a little after each grant, so a few
-        // milliseconds are allowed (a limiter that ignored the window would grant all ten at once)
-        for (int i = 0; i + 3 < grantedAt.size(); i++) {
-            assertThat(Duration.ofNanos(grantedAt.get(i + 3) - grantedAt.get(i)))
-                    .as("grants %d and %d", i, i + 3).isGreaterThanOrEqualTo(Duration.ofMillis(190));
+        // all ten were asked for at once, so with 3 per 200 ms window grant k cannot come before (k / 3) windows have
+        // passed. The test reads its clock after each grant, which on a loaded machine can be late but never early,
+        // so this bound holds however slow the machine (a limiter that ignored the window would grant all at once).
+        for (int k = 0; k < grantedAt.size(); k++) {
+            assertThat(Duration.ofNanos(grantedAt.get(k) - asked)).as("grant %d", k)
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(200L * (k / 3)));
         }
     }
 

@@ -15,21 +15,29 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Starts a {@link SegmindSimulator} for a test class and closes it afterwards:
  * <pre>{@code
  * @RegisterExtension
- * static SegmindSimulatorExtension sim = SegmindSimulatorExtension.builder().timeFactor(0.01).build();
+ * static SegmindSimulatorExtension sim = SegmindSimulatorExtension.builder().timeFactor(0.01)
+ *         .onStart(s -> s.model("wan2.7-i2v").renderTime(Duration.ofSeconds(20)))
+ *         .build();
  * }</pre>
- * In a static field the simulator lives for the whole class (nested classes share it); in an
- * instance field it is started and closed around each test.
+ * In a static field the simulator starts once for the whole class (nested classes share it) and
+ * is {@linkplain SegmindSimulator#reset() reset} after every test, so no test sees another's
+ * jobs, journal, faults, credits or model changes; the {@link Builder#onStart onStart} set-up is
+ * applied again after each reset. In an instance field it is started and closed around each test.
  */
 public final class SegmindSimulatorExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     private final SegmindSimulator.Builder settings;
+    private final Consumer<SegmindSimulator> setUp;
+    private final boolean resetBetweenTests;
     private volatile SegmindSimulator simulator;
     /** The context that started the simulator and so must close it; nested classes must not. */
     private String owner;
 
-    private SegmindSimulatorExtension(SegmindSimulator.Builder settings) {
-        this.settings = settings;
+    private SegmindSimulatorExtension(Builder builder) {
+        this.settings = builder.settings;
+        this.setUp = builder.setUp;
+        this.resetBetweenTests = builder.resetBetweenTests;
     }
 
     public static Builder builder() {
@@ -65,7 +73,9 @@ public final class SegmindSimulatorExtension
 
     @Override
     public void afterEach(ExtensionContext context) {
-        stopFor(context);
+        if (!stopFor(context) && resetBetweenTests) {
+            resetAfterTest();
+        }
     }
 
     @Override
@@ -75,16 +85,33 @@ public final class SegmindSimulatorExtension
 
     private synchronized void startFor(ExtensionContext context) {
         if (simulator == null) {
-            simulator = settings.build().start();
+            SegmindSimulator started = settings.build().start();
+            try {
+                setUp.accept(started);
+            } catch (RuntimeException | Error e) {
+                started.close();
+                throw e;
+            }
+            simulator = started;
             owner = context.getUniqueId();
         }
     }
 
-    private synchronized void stopFor(ExtensionContext context) {
+    /** Whether this context owned the simulator and so closed it. */
+    private synchronized boolean stopFor(ExtensionContext context) {
         if (simulator != null && context.getUniqueId().equals(owner)) {
             simulator.close();
             simulator = null;
             owner = null;
+            return true;
+        }
+        return false;
+    }
+
+    private synchronized void resetAfterTest() {
+        if (simulator != null) {
+            simulator.reset();
+            setUp.accept(simulator);
         }
     }
 
@@ -92,6 +119,8 @@ public final class SegmindSimulatorExtension
     public static final class Builder {
 
         private final SegmindSimulator.Builder settings = SegmindSimulator.builder();
+        private Consumer<SegmindSimulator> setUp = sim -> { };
+        private boolean resetBetweenTests = true;
 
         private Builder() {
         }
@@ -126,6 +155,29 @@ public final class SegmindSimulatorExtension
             return this;
         }
 
+        /**
+         * Set-up every test should find, such as model profiles or faults: run once the
+         * simulator has started and again after each reset. Several calls run in order.
+         */
+        public Builder onStart(Consumer<SegmindSimulator> action) {
+            Consumer<SegmindSimulator> before = setUp;
+            Consumer<SegmindSimulator> next = java.util.Objects.requireNonNull(action, "action");
+            this.setUp = sim -> {
+                before.accept(sim);
+                next.accept(sim);
+            };
+            return this;
+        }
+
+        /**
+         * Whether a class-wide simulator is reset after each test; {@code true} by default. Turn it
+         * off only for tests that hand state (a request id, a spent balance) from one to the next.
+         */
+        public Builder resetBetweenTests(boolean reset) {
+            this.resetBetweenTests = reset;
+            return this;
+        }
+
         /** Any other simulator setting. */
         public Builder configure(Consumer<SegmindSimulator.Builder> customizer) {
             customizer.accept(settings);
@@ -133,7 +185,7 @@ public final class SegmindSimulatorExtension
         }
 
         public SegmindSimulatorExtension build() {
-            return new SegmindSimulatorExtension(settings);
+            return new SegmindSimulatorExtension(this);
         }
     }
 }
