@@ -17,15 +17,17 @@ final class ModelCatalog {
 
     private final ConcurrentMap<String, ModelProfile> profiles = new ConcurrentHashMap<>();
     private final boolean acceptUnknown;
+    private final int workersPerModel;
 
-    ModelCatalog(boolean acceptUnknown) {
+    ModelCatalog(boolean acceptUnknown, int workersPerModel) {
         this.acceptUnknown = acceptUnknown;
+        this.workersPerModel = workersPerModel;
         seed();
     }
 
     /** The profile for a slug, registering it with generic settings if the catalogue lacks it. */
     ModelProfile profile(String slug) {
-        return profiles.computeIfAbsent(slug, SeedModels::profileFor);
+        return profiles.computeIfAbsent(slug, s -> SeedModels.profileFor(s).workers(workersPerModel));
     }
 
     /** The profile a request for this slug is served by, if the slug is known (or any slug is accepted). */

@@ -72,7 +72,7 @@ public final class SegmindSimulator implements AutoCloseable {
         this.keys = new ApiKeys(b.apiKeys.isEmpty() ? List.of(Builder.DEFAULT_KEY) : b.apiKeys);
         this.credits = new CreditAccounts(keys.all(), b.credits);
         this.limits = new RateLimits(b.rateLimitPerMinute, scale.real(Duration.ofMinutes(1)), clock);
-        this.catalog = new ModelCatalog(b.acceptUnknownModels);
+        this.catalog = new ModelCatalog(b.acceptUnknownModels, b.workersPerModel);
         this.jobs = new JobStore(scale, new JobRetention(b.retention, b.mediaRetention));
         this.journal = new Journal(b.journalCapacity);
     }
@@ -254,6 +254,7 @@ public final class SegmindSimulator implements AutoCloseable {
         private double credits = 10_000;
         private Clock clock = Clock.systemUTC();
         private boolean acceptUnknownModels;
+        private int workersPerModel;
         private int rateLimitPerMinute;
         private Duration retention = Duration.ofHours(1);
         private Duration mediaRetention = Duration.ofDays(7);
@@ -308,6 +309,18 @@ public final class SegmindSimulator implements AutoCloseable {
          */
         public Builder acceptUnknownModels(boolean accept) {
             this.acceptUnknownModels = accept;
+            return this;
+        }
+
+        /**
+         * How many jobs each model renders at once, the rest waiting QUEUED (see
+         * {@link ModelProfile#workers(int)}); 0, the default, is a worker for every job.
+         */
+        public Builder workersPerModel(int workers) {
+            if (workers < 0) {
+                throw new IllegalArgumentException("workersPerModel must not be negative, got " + workers);
+            }
+            this.workersPerModel = workers;
             return this;
         }
 

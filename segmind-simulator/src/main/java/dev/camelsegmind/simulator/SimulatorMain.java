@@ -5,7 +5,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator on its own, for examples and out-of-process tests:
+ * {@code java -jar camel-segmind-simulator-VERSION-standalone.jar --port 8089 --time-factor 0.05}, or
  * {@code mvn -pl segmind-simulator exec:java -Dexec.args="--port 8089 --time-factor 0.05"}.
+ * Faults, the journal and resets are then driven over HTTP under {@code /_sim/}.
  */
 public final class SimulatorMain {
 
@@ -45,6 +47,10 @@ public final class SimulatorMain {
             if (option.equals("--help") || option.equals("-h")) {
                 return false;
             }
+            if (option.equals("--accept-any-model")) {
+                builder.acceptUnknownModels(true);
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + option + " needs a value");
             }
@@ -66,6 +72,9 @@ public final class SimulatorMain {
                     case "--credits":
                         builder.credits(Double.parseDouble(value));
                         break;
+                    case "--workers":
+                        builder.workersPerModel(Integer.parseInt(value));
+                        break;
                     default:
                         throw new IllegalArgumentException("unknown option " + option);
                 }
@@ -78,6 +87,13 @@ public final class SimulatorMain {
 
     private static void usage(PrintStream out) {
         out.println("Usage: SimulatorMain [--port 8089] [--time-factor 1.0] [--api-key KEY]... "
-                + "[--rate-limit N] [--credits 10000]");
+                + "[--rate-limit N] [--credits 10000] [--workers N] [--accept-any-model]");
+        out.println("  --port              port on 127.0.0.1 (0 picks a free one)");
+        out.println("  --time-factor       multiplies every simulated duration (0.01: a 138 s video renders in 1.4 s)");
+        out.println("  --api-key           an accepted key; repeat for several (each has its own credits)");
+        out.println("  --rate-limit        requests per key per minute on keyed routes (0: unlimited)");
+        out.println("  --credits           starting balance of every key");
+        out.println("  --workers           jobs each model renders at once; the rest queue (0: unlimited)");
+        out.println("  --accept-any-model  serve any slug as a generic image model instead of 404");
     }
 }

@@ -46,7 +46,7 @@ final class SyncHandler implements RouteHandler {
                 .header("x-cost", decimal(job.spec().cost()))
                 .header("x-generation-time", decimal(job.spec().renderTime().toMillis() / 1000d))
                 .header("x-request-id", job.requestId());
-        Object seed = job.payload().get("seed");
+        Object seed = job.parameters().get("seed");
         if (seed instanceof Number) {
             reply.header("x-seed-value", seed.toString());
         }

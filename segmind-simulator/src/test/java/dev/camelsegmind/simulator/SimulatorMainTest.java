@@ -12,7 +12,8 @@ class SimulatorMainTest {
         SegmindSimulator.Builder builder = SegmindSimulator.builder();
 
         boolean run = SimulatorMain.configure(builder, new String[] {
-            "--port", "0", "--time-factor", "0.05", "--api-key", "SG_k1", "--rate-limit", "50", "--credits", "12.5"});
+            "--port", "0", "--time-factor", "0.05", "--api-key", "SG_k1", "--rate-limit", "50", "--credits", "12.5",
+            "--workers", "3", "--accept-any-model"});
 
         assertThat(run).isTrue();
         try (SegmindSimulator sim = builder.build().start()) {
@@ -20,6 +21,8 @@ class SimulatorMainTest {
             assertThat(sim.defaultApiKey()).isEqualTo("SG_k1");
             assertThat(sim.credits()).isEqualTo(12.5);
             assertThat(sim.baseUrl()).isEqualTo("http://127.0.0.1:" + sim.port());
+            assertThat(sim.model("wan2.7-i2v").workers()).isEqualTo(3);
+            assertThat(new SimClient(sim).post("/v2/not-in-the-catalogue", "{}").statusCode()).isEqualTo(200);
         }
     }
 
@@ -32,6 +35,8 @@ class SimulatorMainTest {
                 .hasMessageContaining("needs a number");
         assertThatThrownBy(() -> SimulatorMain.configure(SegmindSimulator.builder(), new String[] {"--colour", "red"}))
                 .hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> SimulatorMain.configure(SegmindSimulator.builder(), new String[] {"--workers", "-1"}))
+                .hasMessageContaining("workersPerModel");
     }
 
     @Test

@@ -25,7 +25,7 @@ class DocsSnippetsTest {
             + DocFiles.WRITE_PROPERTY + "=true";
     /** Pages whose every code block must come from a tested file. */
     private static final List<String> STRICT_PAGES = List.of("docs/user-guide.md", "docs/architecture.md",
-            "docs/runtime-camel-main.md", "docs/runtime-yaml-jbang.md");
+            "docs/runtime-camel-main.md", "docs/runtime-yaml-jbang.md", "segmind-simulator/README.md");
     private static final Set<String> CODE_LANGUAGES = Set.of("java", "yaml", "properties", "xml");
     private static final Pattern COORDINATES = Pattern.compile("dev\\.camelsegmind:camel-segmind:([^\\s`\"']+)");
 

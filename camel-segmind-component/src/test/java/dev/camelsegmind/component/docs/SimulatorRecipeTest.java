@@ -22,14 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 // tag::simulator-test[]
 class SimulatorRecipeTest extends CamelTestSupport {
 
-    @RegisterExtension
+    @RegisterExtension    // one simulator for the class, reset after every test
     static SegmindSimulatorExtension segmind = SegmindSimulatorExtension.builder()
             .timeFactor(0.001)    // a 33 s render takes 33 ms
             .build();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        segmind.simulator().reset();    // each test starts with no jobs, faults or failing models
         CamelContext context = super.createCamelContext();
         SegmindComponent component = context.getComponent("segmind", SegmindComponent.class);
         component.getConfiguration().setBaseUrl(segmind.baseUrl());
