@@ -1,50 +1,58 @@
 package dev.camelsegmind.simulator;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
- * Produces the files behind output URLs: real PNG/JPEG/GIF images drawn on first use and cached,
- * a bundled real MP4, and a labelled stub for types the JDK cannot encode. Everything is
- * regenerated from the job, so no media is stored per job.
+ * Produces the files behind output URLs from the job alone, so nothing is stored per job: images
+ * at the size the request asked for, with the prompt drawn on a gradient seeded by the request id
+ * (so every output differs), MP4 video of the requested resolution and length showing the same
+ * picture with a progress bar, and a labelled stub for types nothing here can encode.
  */
 final class MediaLibrary {
 
-    private static final String MP4_RESOURCE = "placeholder.mp4";
+    private static final long CACHE_BYTES = 128L * 1024 * 1024;
+    private static final int BAR_COLOUR = 0xF2A900;
 
-    private final byte[] mp4 = loadPlaceholderMp4();
-    private final ConcurrentMap<String, byte[]> images = new ConcurrentHashMap<>();
+    private final RenderCache cache = new RenderCache(CACHE_BYTES);
 
     MediaFile output(Job job, int index) {
         ModelSpec spec = job.spec();
         String type = spec.mediaType();
-        byte[] natural = natural(type, job.requestId() + "-" + index);
+        byte[] natural = cache.get(job.requestId() + "-" + index, () -> natural(job, index, type));
         return new MediaFile(type, pad(type, natural, spec.mediaSizeBytes()));
     }
 
-    /** The still Segmind names in {@code video.last_frame_url}. */
+    /** The still Segmind names in {@code video.last_frame_url}: the picture at the output's size. */
     MediaFile lastFrame(Job job) {
-        return new MediaFile("image/png", Body.bytes(image("image/png", job.requestId() + "-last")));
+        byte[] png = cache.get(job.requestId() + "-last",
+                () -> ImageRenderer.encode("image/png", picture(job, 0, "last frame")));
+        return new MediaFile("image/png", Body.bytes(png));
     }
 
-    private byte[] natural(String mediaType, String seed) {
+    void clear() {
+        cache.clear();
+    }
+
+    private static byte[] natural(Job job, int index, String mediaType) {
         String type = MediaTypes.baseType(mediaType);
+        MediaGeometry g = job.geometry();
         if (type.equals("video/mp4")) {
-            return mp4;
+            PixelRaster frame = picture(job, index, g.seconds() + " s at " + g.fps() + " fps");
+            return VideoEncoder.mp4(g.width(), g.height(), g.fps(), g.seconds(), frame.rgb, BAR_COLOUR);
         }
-        if (type.startsWith("image/") && ImagePlaceholder.canWrite(type)) {
-            return image(type, seed);
+        if (type.startsWith("image/") && ImageRenderer.canRender(type)) {
+            return ImageRenderer.encode(type, picture(job, index, type));
         }
         return ("segmind-simulator placeholder " + type + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private byte[] image(String type, String seed) {
-        int shade = ImagePlaceholder.shadeOf(seed);
-        return images.computeIfAbsent(type + "#" + shade, key -> ImagePlaceholder.render(type, shade));
+    private static PixelRaster picture(Job job, int index, String detail) {
+        MediaGeometry g = job.geometry();
+        Object prompt = job.parameters().get("prompt");
+        String caption = job.model() + "  " + g.width() + "x" + g.height() + "  " + detail + "  " + job.requestId()
+                + (job.spec().outputs() > 1 ? "  #" + (index + 1) : "");
+        return ImageRenderer.draw(g.width(), g.height(), job.requestId() + "-" + index,
+                prompt == null ? "(no prompt)" : String.valueOf(prompt), caption);
     }
 
     private static Body pad(String mediaType, byte[] natural, long target) {
@@ -57,17 +65,6 @@ final class MediaLibrary {
                 // Formats without a skippable container box: trailing bytes are the best we can do.
                 long missing = target - natural.length;
                 return missing <= 0 ? Body.bytes(natural) : Body.concat(Body.bytes(natural), Body.zeros(missing));
-        }
-    }
-
-    private static byte[] loadPlaceholderMp4() {
-        try (InputStream in = MediaLibrary.class.getResourceAsStream(MP4_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + MP4_RESOURCE);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -53,6 +53,7 @@ public final class SegmindSimulator implements AutoCloseable {
     private final ModelCatalog catalog;
     private final JobStore jobs;
     private final AssetStore assets = new AssetStore();
+    private final MediaLibrary media = new MediaLibrary();
     private final Journal journal;
     private final Faults faults = new Faults();
 
@@ -101,7 +102,7 @@ public final class SegmindSimulator implements AutoCloseable {
         streamThreads = Executors.newCachedThreadPool(daemon("segmind-sim-stream"));
         scheduler = Executors.newScheduledThreadPool(1, daemon("segmind-sim-timer"));
         SimulatorContext ctx = new SimulatorContext(clock, scale, baseUrl, keys, limits, credits, catalog, jobs,
-                assets, new MediaLibrary(), journal, faults);
+                assets, media, journal, faults);
         ReplySender sender = new ReplySender(journal, clock, scheduler, requestThreads, streamThreads);
         server.createContext("/", new Dispatcher(ctx, sender));
         server.setExecutor(requestThreads);
@@ -212,6 +213,7 @@ public final class SegmindSimulator implements AutoCloseable {
         faults.reset();
         jobs.clear();
         assets.clear();
+        media.clear();
         catalog.clear();
         credits.reset();
         limits.reset();

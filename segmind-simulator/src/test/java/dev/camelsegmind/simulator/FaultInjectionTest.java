@@ -180,7 +180,7 @@ class FaultInjectionTest extends FastSimulatorTestSupport {
 
     @Test
     void truncateSendsHalfTheAnnouncedBytes() {
-        sim.model("wan2.7-i2v").mediaSizeBytes(200_000);
+        sim.model("wan2.7-i2v").outputSize(64, 36).mediaSizeBytes(200_000);
         String id = client.submit("wan2.7-i2v", "{\"prompt\":\"a\"}");
         client.awaitFinal(id);
         String url = SimClient.json(client.get("/v2/requests/" + id)).get("output").asText();

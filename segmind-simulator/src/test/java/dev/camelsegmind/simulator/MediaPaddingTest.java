@@ -97,7 +97,7 @@ class MediaPaddingTest {
     @ParameterizedTest
     @ValueSource(longs = {3, 12, 13, 3_000_000})
     void paddedPngStillDecodesWithValidChunks(long extra) throws IOException {
-        byte[] natural = ImagePlaceholder.render("image/png", 5);
+        byte[] natural = ImageRenderer.render("image/png", 256, 256, "seed", "a prompt", "caption");
         byte[] padded = render(PngPadding.pad(natural, natural.length + extra));
 
         assertThat(padded).hasSize((int) (natural.length + extra));
@@ -152,12 +152,9 @@ class MediaPaddingTest {
         assertThat(new String(media.body(), StandardCharsets.US_ASCII)).contains("placeholder image/webp");
     }
 
+    /** A small real video, as the simulator serves for a short 720p job. */
     private static byte[] placeholder() {
-        try (InputStream in = MediaLibrary.class.getResourceAsStream("placeholder.mp4")) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        return VideoEncoder.mp4(64, 36, 8, 1, new int[64 * 36], 0xFFFFFF);
     }
 
     private static byte[] render(Body body) {

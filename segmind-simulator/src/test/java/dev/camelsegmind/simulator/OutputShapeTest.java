@@ -64,7 +64,7 @@ class OutputShapeTest extends FastSimulatorTestSupport {
     @Reference(source = "segmind-api.md", quote = "`video: {url, content_type, file_name, file_size, last_frame_url}`")
     @Test
     void videoFieldDescribesTheFileAndALastFrame() {
-        sim.model("wan2.7-i2v").mediaSizeBytes(100_000);
+        sim.model("wan2.7-i2v").outputSize(64, 36).mediaSizeBytes(100_000);
         JsonNode result = resultFor("wan2.7-i2v", OutputShape.VIDEO_FIELD, 1);
 
         JsonNode video = result.get("video");

@@ -93,13 +93,13 @@ class SyncCallTest {
 
     @Test
     void videoJsonUsesTheVideoKeyAndStreamsPaddedMedia() throws Exception {
-        sim.model("wan2.7-i2v").syncResponse(SyncResponse.JSON).mediaSizeBytes(1_000_001);
+        sim.model("wan2.7-i2v").syncResponse(SyncResponse.JSON).mediaSizeBytes(2_000_001);
 
         HttpResponse<byte[]> response = sync("wan2.7-i2v", "{\"prompt\":\"a\"}");
 
         JsonNode body = SimClient.JSON.readTree(response.body());
         byte[] mp4 = Base64.getDecoder().decode(body.get("video").asText());
-        assertThat(mp4).hasSize(1_000_001);
+        assertThat(mp4).hasSize(2_000_001);
         assertThat(new String(mp4, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
     }
 
