@@ -6,27 +6,42 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
- * {@code GET /_sim/journal} and {@code GET /_sim/jobs}, for tests that run the simulator in
- * another process. Not journaled themselves, so reading the journal does not change it.
+ * The simulator's own endpoints under {@code /_sim/}, for tests and users that run it in another
+ * process: {@code GET journal}, {@code GET jobs}, {@code /faults} (see {@link FaultAdmin}) and
+ * {@code POST reset}. They need no key and are never journaled, rate limited or faulted, so
+ * looking at the simulator does not change what it does.
  */
 final class AdminHandler implements RouteHandler {
 
     private final SimulatorContext ctx;
+    private final Runnable reset;
+    private final FaultAdmin faults;
 
-    AdminHandler(SimulatorContext ctx) {
+    /** {@code reset} is {@link SegmindSimulator#reset()}, which knows every piece of state to clear. */
+    AdminHandler(SimulatorContext ctx, Runnable reset) {
         this.ctx = ctx;
+        this.reset = reset;
+        this.faults = new FaultAdmin(ctx.faults());
     }
 
     @Override
     public Reply handle(Call call) {
-        ArrayNode list = Json.MAPPER.createArrayNode();
-        if ("journal".equals(call.match().admin())) {
-            ctx.journal().entries().forEach(entry -> journal(list.addObject(), entry));
-        } else {
-            Instant now = ctx.clock().instant();
-            ctx.jobs().all().forEach(job -> job(list.addObject(), job.viewAt(now)));
+        switch (call.match().admin()) {
+            case "journal":
+                ArrayNode entries = Json.MAPPER.createArrayNode();
+                ctx.journal().entries().forEach(entry -> journal(entries.addObject(), entry));
+                return Reply.json(200, entries);
+            case "jobs":
+                ArrayNode jobs = Json.MAPPER.createArrayNode();
+                Instant now = ctx.clock().instant();
+                ctx.jobs().all().forEach(job -> job(jobs.addObject(), job.viewAt(now)));
+                return Reply.json(200, jobs);
+            case "reset":
+                reset.run();
+                return Reply.json(200, Json.object().put("reset", true));
+            default:
+                return faults.handle(call);
         }
-        return Reply.json(200, list);
     }
 
     private static void journal(ObjectNode node, JournalEntry e) {
@@ -34,6 +49,7 @@ final class AdminHandler implements RouteHandler {
                 .put("route", e.route() == null ? null : e.route().name())
                 .put("method", e.method())
                 .put("path", e.path())
+                .put("query", e.query())
                 .put("model", e.model())
                 .put("request_id", e.requestId())
                 .put("http_status", e.httpStatus())
@@ -41,6 +57,7 @@ final class AdminHandler implements RouteHandler {
                 .put("content_type", e.contentType())
                 .put("body_size", e.bodySize())
                 .put("fault", e.fault());
+        node.set("headers", Json.MAPPER.valueToTree(e.headers()));
         node.set("payload", Json.MAPPER.valueToTree(e.payload()));
     }
 
@@ -57,5 +74,6 @@ final class AdminHandler implements RouteHandler {
                 .put("expired", v.expired())
                 .put("sync", v.sync());
         node.set("payload", Json.MAPPER.valueToTree(v.payload()));
+        node.set("parameters", Json.MAPPER.valueToTree(v.parameters()));
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -149,7 +150,7 @@ final class Call {
                 int space = value.indexOf(' ');
                 value = (space > 0 ? value.substring(0, space + 1) : "") + ApiKeys.mask(value.substring(space + 1));
             }
-            headers.put(name, value);
+            headers.put(name.toLowerCase(Locale.ROOT), value);
         });
         return Collections.unmodifiableMap(headers);
     }

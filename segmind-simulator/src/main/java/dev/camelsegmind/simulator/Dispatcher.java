@@ -25,7 +25,7 @@ final class Dispatcher implements HttpHandler {
     private final Map<Route, RouteHandler> handlers = new EnumMap<>(Route.class);
     private final RouteHandler admin;
 
-    Dispatcher(SimulatorContext ctx, ReplySender sender) {
+    Dispatcher(SimulatorContext ctx, ReplySender sender, Runnable reset) {
         this.ctx = ctx;
         this.sender = sender;
         JobBodies bodies = new JobBodies(ctx);
@@ -40,7 +40,7 @@ final class Dispatcher implements HttpHandler {
         handlers.put(Route.UPLOAD, new UploadHandler(ctx));
         handlers.put(Route.ASSET, new AssetHandler(ctx));
         handlers.put(Route.CREDITS, new CreditsHandler(ctx));
-        this.admin = new AdminHandler(ctx);
+        this.admin = new AdminHandler(ctx, reset);
     }
 
     @Override
@@ -84,19 +84,19 @@ final class Dispatcher implements HttpHandler {
             call.apiKey(check.key());
         }
         if (route.rateLimited()) {
-            RateLimiter.Decision decision = ctx.limits().tryAcquire(call.apiKey());
+            RateLimiter.Decision decision = ctx.limits().tryAcquire(call.apiKey(), call.receivedAt());
             if (!decision.allowed()) {
                 return Replies.rateLimited(call.receivedAt(), decision.retryAfter());
             }
         }
-        Optional<Fault> before = ctx.faults().apply(route, call.model(), Fault.BEFORE);
+        Optional<Fault> before = ctx.faults().apply(call, Fault.BEFORE);
         if (before.isPresent()) {
             call.fault(before.get());
             return FaultReplies.instead(before.get(), call);
         }
         Reply reply = handlers.get(route).handle(call);
         if (call.fault() == null && !reply.dropped()) {
-            ctx.faults().apply(route, call.model(), reply.success() ? Fault.AFTER : Fault.AFTER_ERROR)
+            ctx.faults().apply(call, reply.success() ? Fault.AFTER : Fault.AFTER_ERROR)
                     .ifPresent(call::fault);
         }
         return reply;

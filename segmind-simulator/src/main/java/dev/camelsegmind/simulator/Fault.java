@@ -1,7 +1,11 @@
 package dev.camelsegmind.simulator;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -9,19 +13,24 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * One misbehaviour to inject, built fluently and then handed to {@link Faults#add(Fault)}:
  * <pre>{@code
  * sim.faults().add(Fault.on(Route.SUBMIT).status(429).times(3));
  * sim.faults().add(Fault.on(Route.MEDIA).model("wan2.7-i2v").truncate());
- * sim.faults().add(Fault.on(Route.STATUS).delay(Duration.ofSeconds(2)).probability(0.1).seed(7));
+ * sim.faults().add(Fault.on(Route.STATUS, Route.RESULT).delay(Duration.ofSeconds(2)).probability(0.1).seed(7));
+ * sim.faults().add(Fault.on(Route.STATUS).requestId(id).stall());
+ * sim.faults().add(Fault.rateLimitStorm(Duration.ofSeconds(30)));
  * }</pre>
- * Configure a fault fully before adding it. At most one fault applies to a request.
- * {@link #status}, {@link #dropBeforeAccept} and {@link #expire} replace the handling of the
- * request; {@link #delay} stalls whatever answer the simulator gives; {@link #dropAfterAccept},
- * {@link #malformedJson} and {@link #truncate} spoil only successful answers, since they model
- * work that was done and an answer that was lost, and a "dropped after accept" needs an accept.
+ * Configure a fault fully before adding it; a fault belongs to one simulator. At most one fault
+ * applies to a request, the first added that matches. {@link #status}, {@link #dropBeforeAccept}
+ * and {@link #expire} replace the handling of the request; {@link #delay} stalls whatever answer
+ * the simulator gives; {@link #dropAfterAccept}, {@link #malformedJson} and {@link #truncate}
+ * spoil only successful answers, since they model work that was done and an answer that was
+ * lost, and a "dropped after accept" needs an accept. {@link #flap} and {@link #stall} change the
+ * state the job routes report.
  */
 public final class Fault {
 
@@ -41,18 +50,29 @@ public final class Fault {
         TRUNCATE,
         /** On alternate polls report the state before the real one (PROCESSING shows as QUEUED, COMPLETED as PROCESSING). */
         FLAP,
+        /** Report the job as it stood when the stall began, never finished: QUEUED if it had not started, else PROCESSING. */
+        STALL,
         /** Answer 404 as if the request id had expired. */
         EXPIRE
     }
 
-    /** Faults that replace handling, that alter a success, that alter an error, and the one the poll handler asks about. */
+    /** Faults that replace handling, that alter a success, that alter an error, and the ones the poll handler asks about. */
     static final Set<Kind> BEFORE = Set.of(Kind.STATUS, Kind.DROP_BEFORE_ACCEPT, Kind.EXPIRE);
     static final Set<Kind> AFTER = Set.of(Kind.DROP_AFTER_ACCEPT, Kind.DELAY, Kind.MALFORMED_JSON, Kind.TRUNCATE);
     static final Set<Kind> AFTER_ERROR = Set.of(Kind.DELAY);
     static final Set<Kind> FLAPS = Set.of(Kind.FLAP);
+    static final Set<Kind> STALLS = Set.of(Kind.STALL);
 
-    private final Route route;
+    /** Beyond this a lifetime is a mistake, and nanosecond arithmetic on it would overflow. */
+    private static final Duration LONGEST = Duration.ofDays(36_500);
+
+    /** The routes that report a job's state, the only ones {@link #flap} and {@link #stall} can act on. */
+    private static final Set<Route> JOB_STATE_ROUTES = Collections.unmodifiableSet(
+            EnumSet.of(Route.STATUS, Route.RESULT, Route.POLL_V1));
+
+    private final Set<Route> routes;
     private String model;
+    private String requestId;
     private Kind kind;
     private int status;
     private String body;
@@ -61,18 +81,53 @@ public final class Fault {
     private double probability = 1.0;
     private long seed = 42L;
     private int times = -1;
+    private Duration lifetime;
 
+    private long id;
+    private Instant armedAt;
+    private long armedNanos;
     private Random random;
     private AtomicInteger remaining;
     private final AtomicLong injected = new AtomicLong();
 
-    private Fault(Route route) {
-        this.route = Objects.requireNonNull(route, "route");
+    private Fault(Set<Route> routes) {
+        this.routes = Collections.unmodifiableSet(EnumSet.copyOf(routes));
     }
 
-    /** Starts a fault for one route. */
-    public static Fault on(Route route) {
-        return new Fault(route);
+    /** Starts a fault for one route or several, e.g. {@code Fault.on(Route.STATUS, Route.POLL_V1)}. */
+    public static Fault on(Route route, Route... more) {
+        Objects.requireNonNull(route, "route");
+        EnumSet<Route> all = EnumSet.of(route);
+        for (Route r : more) {
+            all.add(Objects.requireNonNull(r, "route"));
+        }
+        return new Fault(all);
+    }
+
+    /** Starts a fault for every route the simulator serves, media and assets included. */
+    public static Fault onAny() {
+        return new Fault(EnumSet.allOf(Route.class));
+    }
+
+    static Fault on(Collection<Route> routes) {
+        if (routes.isEmpty()) {
+            throw new IllegalArgumentException("a fault needs at least one route");
+        }
+        return new Fault(EnumSet.copyOf(routes));
+    }
+
+    /**
+     * A 429 storm: for {@code length} of real time from when it is added, every route the rate
+     * limiter covers ({@link Route#rateLimited()}: submit, status, result, v1 poll, sync and upload)
+     * answers 429 {@code {"error":"Rate limit exceeded"}}, with {@code x-rate-limit-reset-at-utc}
+     * at the storm's end and {@code Retry-After} the whole seconds left. Media, assets and credits
+     * stay reachable, as they do under the
+     * simulator's own {@link SegmindSimulator.Builder#rateLimitPerMinute limit}. The storm then removes itself.
+     */
+    public static Fault rateLimitStorm(Duration length) {
+        Set<Route> limited = Arrays.stream(Route.values()).filter(Route::rateLimited)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Route.class)));
+        return new Fault(limited).status(429).lastingFor(length);
     }
 
     /** Applies only to requests for this model slug (for job and media routes, the job's model). */
@@ -81,12 +136,35 @@ public final class Fault {
         return this;
     }
 
-    /** Applies this many times, then goes quiet. Unlimited by default. */
+    /**
+     * Applies only to this job: its status, result and v1 poll routes and its media downloads.
+     * Submit and sync calls name no job before it exists, so the fault never applies to them.
+     */
+    public Fault requestId(String id) {
+        this.requestId = id;
+        return this;
+    }
+
+    /** Applies this many times, then goes quiet and is removed. Unlimited by default. */
     public Fault times(int n) {
         if (n < 0) {
-            throw new IllegalArgumentException("times must not be negative");
+            throw new IllegalArgumentException("times must not be negative, got " + n);
         }
         this.times = n;
+        return this;
+    }
+
+    /**
+     * Applies for this long of real time from {@link Faults#add}, then goes quiet and is removed
+     * (neither the time factor nor an injected clock applies). Until removed by default.
+     */
+    public Fault lastingFor(Duration length) {
+        Objects.requireNonNull(length, "length");
+        if (length.isNegative() || length.isZero() || length.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("a fault must last a positive time of at most " + LONGEST.toDays()
+                    + " days, got " + length);
+        }
+        this.lifetime = length;
         return this;
     }
 
@@ -105,7 +183,11 @@ public final class Fault {
         return this;
     }
 
-    /** Answers with this HTTP status; 429 comes with {@code x-rate-limit-reset-at-utc} and {@code Retry-After: 1}. */
+    /**
+     * Answers with this HTTP status; 429 comes with {@code x-rate-limit-reset-at-utc} and
+     * {@code Retry-After}, pointing at the end of the fault's {@link #lastingFor lifetime}, or one
+     * second ahead if it has none.
+     */
     public Fault status(int code) {
         if (code < 100 || code > 599) {
             throw new IllegalArgumentException("not an HTTP status: " + code);
@@ -153,8 +235,19 @@ public final class Fault {
         return kind(Kind.TRUNCATE);
     }
 
+    /** For the job routes (STATUS, RESULT, POLL_V1): every second poll shows the state before the real one. */
     public Fault flap() {
         return kind(Kind.FLAP);
+    }
+
+    /**
+     * For the job routes (STATUS, RESULT, POLL_V1): while the fault applies, the job shows the state
+     * it had when the fault was added and never a final one, so a finished job reads PROCESSING
+     * and one that had not started (or was submitted later) reads QUEUED. With {@link #times} the
+     * next n polls stall; without, the job is stuck until the fault is removed.
+     */
+    public Fault stall() {
+        return kind(Kind.STALL);
     }
 
     public Fault expire() {
@@ -169,12 +262,17 @@ public final class Fault {
         return this;
     }
 
-    public Route route() {
-        return route;
+    /** The routes the fault acts on. */
+    public Set<Route> routes() {
+        return routes;
     }
 
     public String model() {
         return model;
+    }
+
+    public String requestId() {
+        return requestId;
     }
 
     public Kind kind() {
@@ -197,9 +295,47 @@ public final class Fault {
         return delay;
     }
 
+    /** The real time the fault lasts once added, or {@code null} when it lasts until removed. */
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    /** The number {@link Faults#add} gave the fault, unique within one simulator; 0 before it is added. */
+    public long id() {
+        return id;
+    }
+
     /** How many times this fault has been applied. */
     public long injected() {
         return injected.get();
+    }
+
+    int times() {
+        return times;
+    }
+
+    double probability() {
+        return probability;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    /** When the fault was added, on the simulator's clock (the one job states are read from). */
+    Instant armedAt() {
+        return armedAt;
+    }
+
+    /** When the lifetime runs out on the simulator's clock, or {@code null} for a fault without one. */
+    Instant endsAt() {
+        return lifetime == null ? null : armedAt.plus(lifetime);
+    }
+
+    /** Real time left of the lifetime at {@code nanoTime}; zero once over. */
+    Duration timeLeft(long nanoTime) {
+        long left = lifetime.toNanos() - (nanoTime - armedNanos);
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
     /** Short label written on journal entries, e.g. {@code status:429} or {@code truncate}. */
@@ -212,16 +348,28 @@ public final class Fault {
             case MALFORMED_JSON: return "malformedJson";
             case TRUNCATE: return "truncate";
             case FLAP: return "flap";
+            case STALL: return "stall";
             case EXPIRE: return "expire";
             default: throw new IllegalStateException(String.valueOf(kind));
         }
     }
 
-    /** Freezes the configuration; called once when the fault is registered. */
-    void arm() {
+    /** Rejects a fault that could never apply, so the mistake shows when it is added rather than as a quiet test. */
+    void check() {
         if (kind == null) {
-            throw new IllegalStateException("fault on " + route + " has no action: call status(), delay(), truncate() ...");
+            throw new IllegalStateException("fault on " + routes + " has no action: call status(), delay(), truncate() ...");
         }
+        if ((kind == Kind.FLAP || kind == Kind.STALL) && Collections.disjoint(routes, JOB_STATE_ROUTES)) {
+            throw new IllegalStateException(tag() + " acts only on " + JOB_STATE_ROUTES + ", not on " + routes);
+        }
+    }
+
+    /** Freezes the configuration; called once when the fault is registered. */
+    void arm(long number, Instant now, long nanoTime) {
+        check();
+        id = number;
+        armedAt = now;
+        armedNanos = nanoTime;
         random = new Random(seed);
         remaining = new AtomicInteger(times);
     }
@@ -230,8 +378,10 @@ public final class Fault {
      * Whether the fault applies to this request, consuming one of its {@link #times} if so.
      * The chance is drawn before the count so a miss does not use up a planned failure.
      */
-    boolean tryApply(Route r, String requestModel, Set<Kind> kinds) {
-        if (r != route || !kinds.contains(kind) || (model != null && !model.equals(requestModel))) {
+    boolean tryApply(Route r, String requestModel, String requestJob, Set<Kind> kinds) {
+        if (!routes.contains(r) || !kinds.contains(kind)
+                || (model != null && !model.equals(requestModel))
+                || (requestId != null && !requestId.equals(requestJob))) {
             return false;
         }
         if (probability < 1.0) {
@@ -254,13 +404,20 @@ public final class Fault {
         return true;
     }
 
-    boolean spent() {
-        return times >= 0 && remaining.get() <= 0;
+    /** Whether the fault will never apply again: its times are used up or its lifetime is over at {@code nanoTime}. */
+    boolean over(long nanoTime) {
+        return (times >= 0 && remaining.get() <= 0) || (lifetime != null && timeLeft(nanoTime).isZero());
     }
 
     @Override
     public String toString() {
-        return "Fault[" + route + (model == null ? "" : " " + model) + " " + (kind == null ? "?" : tag())
-                + (times >= 0 ? " x" + times : "") + (probability < 1 ? " p=" + probability : "") + "]";
+        return "Fault[" + (id > 0 ? "#" + id + " " : "")
+                + routes.stream().map(Route::name).collect(Collectors.joining(","))
+                + (model == null ? "" : " model=" + model)
+                + (requestId == null ? "" : " request=" + requestId)
+                + " " + (kind == null ? "?" : tag())
+                + (times >= 0 ? " x" + times : "")
+                + (probability < 1 ? " p=" + probability : "")
+                + (lifetime == null ? "" : " for " + lifetime.toMillis() + "ms") + "]";
     }
 }

@@ -22,16 +22,17 @@ final class FaultReplies {
         }
     }
 
+    /**
+     * A 429 that lasts (a storm) names its end, as Segmind's limiter names the end of its window,
+     * and the whole seconds left in real time; one without a lifetime says to come back in a second.
+     */
     private static Reply status(Fault fault, Instant now) {
         int code = fault.statusCode();
-        Reply reply;
-        if (fault.body() == null) {
-            reply = Replies.forStatus(code, now);
-        } else {
-            reply = Reply.rawJson(code, fault.body());
-            if (code == 429) {
-                Replies.withRetryHeaders(reply, now, Duration.ofSeconds(1));
-            }
+        Reply reply = fault.body() == null ? Replies.forStatus(code, now) : Reply.rawJson(code, fault.body());
+        if (code == 429 && fault.lifetime() != null) {
+            Replies.withResetHeaders(reply, fault.endsAt(), fault.timeLeft(System.nanoTime()));
+        } else if (code == 429 && fault.body() != null) {
+            Replies.withRetryHeaders(reply, now, Duration.ofSeconds(1));
         }
         fault.headers().forEach(reply::header);
         return reply;

@@ -26,7 +26,7 @@ final class JobQueryHandler implements RouteHandler {
         }
         Job job = found.get();
         int calls = call.route() == Route.RESULT ? job.countResultCall() : job.countStatusCall();
-        JobState state = reported(call, job.stateAt(now), calls);
+        JobState state = reported(call, job, now, calls);
         if (state == JobState.FAILED) {
             return Reply.json(422, bodies.failed(job));
         }
@@ -36,12 +36,31 @@ final class JobQueryHandler implements RouteHandler {
         return Reply.json(200, bodies.status(job, state));
     }
 
+    private JobState reported(Call call, Job job, Instant now, int calls) {
+        Optional<Fault> stall = ctx.faults().apply(call, Fault.STALLS);
+        if (stall.isPresent()) {
+            call.fault(stall.get());
+            return stalled(job, now, stall.get());
+        }
+        return flapped(call, job.stateAt(now), calls);
+    }
+
+    /**
+     * A stalled job shows the state it had when the stall began, and never a final one, like a
+     * worker that hangs: a poller sees no progress at all rather than a step back.
+     */
+    private static JobState stalled(Job job, Instant now, Fault stall) {
+        Instant since = stall.armedAt().isBefore(now) ? stall.armedAt() : now;
+        JobState then = job.stateAt(since);
+        return then.isFinal() ? JobState.PROCESSING : then;
+    }
+
     /** A flap fault shows the previous state on every second call, like a lagging replica would. */
-    private JobState reported(Call call, JobState actual, int calls) {
+    private JobState flapped(Call call, JobState actual, int calls) {
         if (calls % 2 != 0 || (actual != JobState.PROCESSING && actual != JobState.COMPLETED)) {
             return actual;
         }
-        Optional<Fault> flap = ctx.faults().apply(call.route(), call.model(), Fault.FLAPS);
+        Optional<Fault> flap = ctx.faults().apply(call, Fault.FLAPS);
         if (flap.isEmpty()) {
             return actual;
         }

@@ -11,6 +11,8 @@ final class PathRouter {
     private static final Set<String> GET = Set.of("GET");
     private static final Set<String> GET_HEAD = Set.of("GET", "HEAD");
     private static final Set<String> POST = Set.of("POST");
+    private static final Set<String> DELETE = Set.of("DELETE");
+    private static final Set<String> GET_POST_DELETE = Set.of("GET", "POST", "DELETE");
 
     private PathRouter() {
     }
@@ -32,8 +34,28 @@ final class PathRouter {
             case "upload-asset":
                 return s.length == 1 ? RouteMatch.api(Route.UPLOAD, null, null, null, POST) : RouteMatch.unknown();
             case "_sim":
-                return s.length == 2 && (s[1].equals("journal") || s[1].equals("jobs"))
-                        ? RouteMatch.admin(s[1]) : RouteMatch.unknown();
+                return admin(s);
+            default:
+                return RouteMatch.unknown();
+        }
+    }
+
+    /** The simulator's own endpoints; not Segmind's, so no key, no rate limit, no faults. */
+    private static RouteMatch admin(String[] s) {
+        if (s.length == 3 && s[1].equals("faults")) {
+            return RouteMatch.admin("fault", s[2], DELETE);
+        }
+        if (s.length != 2) {
+            return RouteMatch.unknown();
+        }
+        switch (s[1]) {
+            case "journal":
+            case "jobs":
+                return RouteMatch.admin(s[1], null, GET);
+            case "faults":
+                return RouteMatch.admin(s[1], null, GET_POST_DELETE);
+            case "reset":
+                return RouteMatch.admin(s[1], null, POST);
             default:
                 return RouteMatch.unknown();
         }

@@ -128,6 +128,13 @@ final class Replies {
                 .header("Retry-After", Long.toString(seconds));
     }
 
+    /** The 429 headers when the end is known in advance, as for a storm: reset at that instant, the seconds left rounded up. */
+    static Reply withResetHeaders(Reply reply, Instant resetAt, Duration left) {
+        long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
+        return reply.header("x-rate-limit-reset-at-utc", resetAt.truncatedTo(ChronoUnit.MILLIS).toString())
+                .header("Retry-After", Long.toString(seconds));
+    }
+
     private static Reply html(int status, String title) {
         String page = "<html>\r\n<head><title>" + status + " " + title + "</title></head>\r\n<body>\r\n<center><h1>"
                 + status + " " + title + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";

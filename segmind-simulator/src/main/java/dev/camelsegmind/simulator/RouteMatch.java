@@ -7,26 +7,29 @@ import java.util.Set;
  * a 405, an unknown path a 404.
  *
  * @param route     the API route, or {@code null} for admin and unknown paths
- * @param admin     {@code "journal"} or {@code "jobs"} for the simulator's own endpoints
+ * @param admin     the simulator's own endpoint under {@code /_sim/}: {@code "journal"}, {@code "jobs"},
+ *                  {@code "faults"}, {@code "fault"} (one, by id) or {@code "reset"}
+ * @param adminId   the fault id on {@code /_sim/faults/{id}}
  * @param slug      the model slug on SUBMIT and SYNC
  * @param requestId the id on job routes
  * @param fileName  the last segment on MEDIA and ASSET
  * @param methods   the methods the path accepts
  */
-record RouteMatch(Route route, String admin, String slug, String requestId, String fileName, Set<String> methods) {
+record RouteMatch(Route route, String admin, String adminId, String slug, String requestId, String fileName,
+        Set<String> methods) {
 
-    private static final RouteMatch UNKNOWN = new RouteMatch(null, null, null, null, null, Set.of());
+    private static final RouteMatch UNKNOWN = new RouteMatch(null, null, null, null, null, null, Set.of());
 
     static RouteMatch unknown() {
         return UNKNOWN;
     }
 
     static RouteMatch api(Route route, String slug, String requestId, String fileName, Set<String> methods) {
-        return new RouteMatch(route, null, slug, requestId, fileName, methods);
+        return new RouteMatch(route, null, null, slug, requestId, fileName, methods);
     }
 
-    static RouteMatch admin(String name) {
-        return new RouteMatch(null, name, null, null, null, Set.of("GET"));
+    static RouteMatch admin(String name, String id, Set<String> methods) {
+        return new RouteMatch(null, name, id, null, null, null, methods);
     }
 
     boolean known() {

@@ -55,7 +55,7 @@ public final class SegmindSimulator implements AutoCloseable {
     private final AssetStore assets = new AssetStore();
     private final MediaLibrary media = new MediaLibrary();
     private final Journal journal;
-    private final Faults faults = new Faults();
+    private final Faults faults;
 
     private HttpServer server;
     private ExecutorService requestThreads;
@@ -72,10 +72,11 @@ public final class SegmindSimulator implements AutoCloseable {
         this.scale = new TimeScale(b.timeFactor);
         this.keys = new ApiKeys(b.apiKeys.isEmpty() ? List.of(Builder.DEFAULT_KEY) : b.apiKeys);
         this.credits = new CreditAccounts(keys.all(), b.credits);
-        this.limits = new RateLimits(b.rateLimitPerMinute, scale.real(Duration.ofMinutes(1)), clock);
+        this.limits = new RateLimits(b.rateLimitPerMinute, scale.real(Duration.ofMinutes(1)));
         this.catalog = new ModelCatalog(b.acceptUnknownModels, b.workersPerModel);
         this.jobs = new JobStore(scale, new JobRetention(b.retention, b.mediaRetention));
         this.journal = new Journal(b.journalCapacity);
+        this.faults = new Faults(clock);
     }
 
     public static Builder builder() {
@@ -104,7 +105,7 @@ public final class SegmindSimulator implements AutoCloseable {
         SimulatorContext ctx = new SimulatorContext(clock, scale, baseUrl, keys, limits, credits, catalog, jobs,
                 assets, media, journal, faults);
         ReplySender sender = new ReplySender(journal, clock, scheduler, requestThreads, streamThreads);
-        server.createContext("/", new Dispatcher(ctx, sender));
+        server.createContext("/", new Dispatcher(ctx, sender, this::reset));
         server.setExecutor(requestThreads);
         server.start();
         scheduler.scheduleWithFixedDelay(() -> jobs.sweep(clock.instant()),

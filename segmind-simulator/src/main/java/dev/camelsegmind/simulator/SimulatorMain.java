@@ -36,6 +36,7 @@ public final class SimulatorMain {
         // The key is printed on purpose: it is the simulator's own, and the user needs it to connect.
         System.out.println("Segmind simulator listening on " + sim.baseUrl());
         System.out.println("API key: " + sim.defaultApiKey());
+        System.out.println("Admin: " + sim.baseUrl() + "/_sim/faults, /_sim/journal, /_sim/jobs, /_sim/reset (no key)");
         System.out.println("Time factor: " + sim.timeFactor() + " (Ctrl+C to stop)");
         stopped.await();
     }

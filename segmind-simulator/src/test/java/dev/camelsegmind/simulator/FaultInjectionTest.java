@@ -234,6 +234,141 @@ class FaultInjectionTest extends FastSimulatorTestSupport {
     }
 
     @Test
+    void stallWithTimesHidesACompletionForThatManyPolls() {
+        String id = client.submit("flux", "{}");
+        awaitActually(id, JobState.COMPLETED);
+        sim.faults().add(Fault.on(Route.STATUS).stall().times(3));
+
+        List<String> states = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            states.add(state(client.get("/v2/requests/" + id + "/status")));
+        }
+
+        assertThat(states).containsExactly("PROCESSING", "PROCESSING", "PROCESSING", "COMPLETED");
+        assertThat(sim.faults().list()).as("spent, so removed").isEmpty();
+        assertThat(sim.journal().entries(Route.STATUS)).extracting(JournalEntry::fault)
+                .containsExactly("stall", "stall", "stall", null);
+    }
+
+    @Test
+    void stallWithoutTimesHoldsTheJobUntilTheFaultIsRemoved() {
+        Fault stall = Fault.on(Route.STATUS, Route.RESULT, Route.POLL_V1).stall();
+        sim.faults().add(stall);
+        String id = client.submit("flux", "{}");
+        awaitActually(id, JobState.COMPLETED);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(state(client.get("/v2/requests/" + id + "/status"))).as("submitted after the stall began")
+                    .isEqualTo("QUEUED");
+        }
+        HttpResponse<String> result = client.get("/v2/requests/" + id);
+        assertThat(state(result)).isEqualTo("QUEUED");
+        assertThat(SimClient.json(result).has("output")).isFalse();
+        assertThat(state(client.get("/v1/requests/" + id))).isEqualTo("QUEUED");
+
+        sim.faults().remove(stall);
+
+        assertThat(state(client.get("/v2/requests/" + id + "/status"))).isEqualTo("COMPLETED");
+        assertThat(SimClient.json(client.get("/v2/requests/" + id)).get("output").asText()).contains("/media/");
+    }
+
+    @Test
+    void stallOnAFailedJobShowsItStillProcessingRatherThan422() {
+        String id = client.submit("flux", "{\"prompt\":\"[sim:fail]\"}");
+        awaitActually(id, JobState.FAILED);
+        sim.faults().add(Fault.on(Route.RESULT).stall());
+
+        HttpResponse<String> response = client.get("/v2/requests/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(state(response)).isEqualTo("PROCESSING");
+    }
+
+    @Test
+    void stallFreezesTheJobOnTheSimulatorsClockAndALifetimeRunsInRealTime() {
+        SimulatedClock clock = new SimulatedClock();
+        try (SegmindSimulator stepped = SegmindSimulator.builder().clock(clock).build().start()) {
+            SimClient steppedClient = new SimClient(stepped);
+            stepped.model("flux").queueTime(Duration.ofSeconds(5)).renderTime(Duration.ofSeconds(10));
+            String id = steppedClient.submit("flux", "{}");
+            clock.advance(Duration.ofSeconds(7));
+            stepped.faults().add(Fault.on(Route.STATUS).stall().lastingFor(Duration.ofMillis(200)));
+
+            clock.advance(Duration.ofMinutes(5));
+
+            assertThat(stepped.job(id).orElseThrow().state()).isEqualTo(JobState.COMPLETED);
+            assertThat(state(steppedClient.get("/v2/requests/" + id + "/status"))).as("as it was when the stall began")
+                    .isEqualTo("PROCESSING");
+            SimClient.await(() -> state(steppedClient.get("/v2/requests/" + id + "/status")).equals("COMPLETED"),
+                    "the stall to run out in real time, though the simulator's clock stands still");
+        }
+    }
+
+    @Test
+    void stallAimedAtOneJobLeavesTheOthersAlone() {
+        String stuck = client.submit("flux", "{}");
+        String free = client.submit("flux", "{}");
+        awaitActually(stuck, JobState.COMPLETED);
+        sim.faults().add(Fault.on(Route.STATUS).requestId(stuck).stall());
+
+        assertThat(client.awaitFinal(free).get("status").asText()).isEqualTo("COMPLETED");
+        for (int i = 0; i < 3; i++) {
+            assertThat(state(client.get("/v2/requests/" + stuck + "/status"))).isEqualTo("PROCESSING");
+        }
+        assertThat(sim.faults().list().get(0).injected()).isEqualTo(3);
+    }
+
+    @Test
+    void requestIdAimsAFaultAtOneJobOnEveryRouteThatNamesIt() {
+        String target = client.submit("flux", "{}");
+        String other = client.submit("flux", "{}");
+        String targetMedia = mediaUrl(target);
+        String otherMedia = mediaUrl(other);
+        sim.faults().add(Fault.onAny().requestId(target).status(503));
+
+        assertThat(client.get("/v2/requests/" + target + "/status").statusCode()).isEqualTo(503);
+        assertThat(client.get("/v2/requests/" + target).statusCode()).isEqualTo(503);
+        assertThat(client.get("/v1/requests/" + target).statusCode()).isEqualTo(503);
+        assertThat(client.bytes(targetMedia).statusCode()).isEqualTo(503);
+        assertThat(client.get("/v2/requests/" + other + "/status").statusCode()).isEqualTo(200);
+        assertThat(client.bytes(otherMedia).statusCode()).isEqualTo(200);
+        assertThat(client.post("/v2/flux", "{}").statusCode()).as("a submit names no job yet").isEqualTo(200);
+    }
+
+    @Test
+    void requestIdAndModelMustBothMatch() {
+        String id = client.submit("flux", "{}");
+        sim.faults().add(Fault.on(Route.STATUS).model("wan2.7-i2v").requestId(id).expire());
+        sim.faults().add(Fault.on(Route.RESULT).model("flux").requestId(id).expire());
+
+        assertThat(client.get("/v2/requests/" + id + "/status").statusCode()).isEqualTo(200);
+        assertThat(client.get("/v2/requests/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void oneFaultCanCoverSeveralRoutes() {
+        sim.faults().add(Fault.on(Route.STATUS, Route.CREDITS).status(500).times(2));
+
+        assertThat(client.get("/v1/get-user-credits").statusCode()).isEqualTo(500);
+        assertThat(client.get("/v2/requests/x/status").statusCode()).isEqualTo(500);
+        assertThat(client.get("/v1/get-user-credits").statusCode()).isEqualTo(200);
+        assertThat(sim.faults().injected(Route.CREDITS)).isEqualTo(1);
+        assertThat(sim.faults().injected(Route.STATUS)).isEqualTo(1);
+    }
+
+    @Test
+    void aFaultWithALifetimeEndsAndRemovesItself() {
+        Fault fault = Fault.on(Route.CREDITS).status(500).lastingFor(Duration.ofMillis(200));
+        sim.faults().add(fault);
+
+        assertThat(client.get("/v1/get-user-credits").statusCode()).isEqualTo(500);
+        SimClient.await(() -> client.get("/v1/get-user-credits").statusCode() == 200, "the fault to run out");
+
+        assertThat(Instant.now()).isAfterOrEqualTo(fault.endsAt());
+        assertThat(sim.faults().list()).isEmpty();
+    }
+
+    @Test
     void probabilityIsSeededAndRepeatable() {
         List<Integer> first = pattern(7);
         List<Integer> second = pattern(7);
@@ -269,5 +404,28 @@ class FaultInjectionTest extends FastSimulatorTestSupport {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Fault.on(Route.SUBMIT).status(500).truncate())
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void flapAndStallMustCoverAJobRoute() {
+        assertThatThrownBy(() -> sim.faults().add(Fault.on(Route.SUBMIT).stall()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("STATUS");
+        assertThatThrownBy(() -> sim.faults().add(Fault.on(Route.MEDIA, Route.SYNC).flap()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(sim.faults().list()).isEmpty();
+    }
+
+    private static String state(HttpResponse<String> response) {
+        return SimClient.json(response).get("status").asText();
+    }
+
+    /** Waits on the simulator's own view, which faults never touch, rather than on a poll they might. */
+    private static void awaitActually(String id, JobState state) {
+        SimClient.await(() -> sim.job(id).orElseThrow().state() == state, "job " + id + " to be " + state);
+    }
+
+    private static String mediaUrl(String id) {
+        client.awaitFinal(id);
+        return SimClient.json(client.get("/v2/requests/" + id)).get("output").asText();
     }
 }

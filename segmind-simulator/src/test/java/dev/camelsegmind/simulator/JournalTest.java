@@ -183,6 +183,8 @@ class JournalTest {
         assertThat(entry.get("route").asText()).isEqualTo("SUBMIT");
         assertThat(entry.get("http_status").asInt()).isEqualTo(200);
         assertThat(entry.get("api_key_present").asBoolean()).isTrue();
+        assertThat(entry.get("headers").get("x-api-key").asText()).isEqualTo("****cdef");
+        assertThat(journal.body()).doesNotContain("SG_0123456789abcdef");
         assertThat(sim.journal().entries()).as("admin reads are not journaled").hasSize(1);
     }
 }
