@@ -189,7 +189,7 @@ class SegmindRetryTest extends SegmindTestSupport {
 
     @Test
     void truncatedDownloadsAreRetriedThroughATempFileAndNothingHalfWrittenRemains() throws IOException {
-        sim.model("wan2.7-i2v").mediaSizeBytes(300_000);
+        sim.model("wan2.7-i2v").outputSize(64, 36).mediaSizeBytes(300_000);
         sim.faults().add(Fault.on(Route.MEDIA).truncate().times(2));
         Exchange out = generate("segmind:wan2.7-i2v?inMemoryThreshold=0&deleteDownloads=false&downloadDirectory="
                                 + downloads, "truncated twice");

@@ -24,7 +24,10 @@ public abstract class SegmindTestSupport extends CamelTestSupport {
 
     @BeforeAll
     static void startSimulator() {
-        sim = SegmindSimulator.builder().timeFactor(0.001).apiKey(KEY).build().start();
+        // an hour of retention would be 3.6 s at this factor, too short on a loaded machine; tests that need an expired
+        // request id ask for one with sim.expire(id) or an expire fault
+        sim = SegmindSimulator.builder().timeFactor(0.001).retention(java.time.Duration.ofDays(30)).apiKey(KEY).build()
+                .start();
     }
 
     @AfterAll

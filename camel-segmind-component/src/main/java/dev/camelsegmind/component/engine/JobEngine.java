@@ -188,12 +188,14 @@ public final class JobEngine {
         active.put(handle.requestId(), job);
         ScheduledFuture<?> watchdog = scheduler.schedule(() -> watchdog(job),
                 Math.max(0, deadline - System.currentTimeMillis()) + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        job.future.whenComplete((r, e) -> {
+        // The caller's stages hang off the returned stage, so the job has left the in-flight list (the dev console,
+        // metrics) before the exchange sees its result; stages on job.future itself would run in reverse order.
+        CompletableFuture<JobResult> settled = job.future.whenComplete((r, e) -> {
             watchdog.cancel(false);
             active.remove(handle.requestId(), job);
         });
         schedulePoll(provider, job, spec.polling().nextDelay(spec.model(), 0, job.elapsed(), null).toMillis());
-        return job.future;
+        return settled;
     }
 
     /**
