@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 /**
  * Runs every trial of the {@link Plan}, each in a fresh JVM against a fresh simulator process, then writes
  * {@code benchmarks/results/results.json}, {@code docs/performance-inflight.png} and {@code docs/performance.md}.
- * Argument: see {@link Plan#of(String)}; {@code all} by default.
+ * Argument: see {@link Plan#of(String)}; {@code all} by default. {@code simulator} (or {@code quick:simulator})
+ * measures the simulator itself instead and writes only its own file: see {@link SimulatorBenchmark}.
  */
 public final class BenchmarkMain {
 
@@ -36,6 +37,10 @@ public final class BenchmarkMain {
             return;
         }
         Jvm.snapshotClasspath(root.resolve("benchmarks/target/bench-classpath"));
+        if (SimulatorBenchmark.selected(which)) {
+            SimulatorBenchmark.run(root, which);
+            return;
+        }
         // "only:" repeats some trials of an earlier full run and keeps that run's other rows
         List<Result> rows = which.startsWith("only:") && Files.exists(results) ? read(results) : new ArrayList<>();
         long started = System.currentTimeMillis();

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 /** Starts {@link BenchSimulatorMain} as a child process and stops it by closing its standard input. */
 final class SimulatorProcess implements AutoCloseable {
 
+    static final List<String> JVM_FLAGS = List.of("-Xmx3g", "-XX:+UseParallelGC");
+
     private final Process process;
     private final String baseUrl;
     private final String apiKey;
@@ -22,8 +24,9 @@ final class SimulatorProcess implements AutoCloseable {
     }
 
     static SimulatorProcess start(double timeFactor, List<String> models) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xmx3g", "-XX:+UseParallelGC", "-cp", Jvm.classpath(),
-                BenchSimulatorMain.class.getName(), Double.toString(timeFactor)));
+        List<String> cmd = new ArrayList<>(List.of(Jvm.java()));
+        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(List.of("-cp", Jvm.classpath(), BenchSimulatorMain.class.getName(), Double.toString(timeFactor)));
         cmd.addAll(models);
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -44,6 +47,11 @@ final class SimulatorProcess implements AutoCloseable {
 
     String apiKey() {
         return apiKey;
+    }
+
+    /** For reading the simulator's own CPU time and heap from outside. */
+    long pid() {
+        return process.pid();
     }
 
     @Override

@@ -15,6 +15,13 @@ final class Stats {
         }
         long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
+        return percentileOfSorted(sorted, p);
+    }
+
+    static double percentileOfSorted(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
         int rank = (int) Math.ceil(p * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
