@@ -1,10 +1,13 @@
 package dev.camelsegmind.simulator;
 
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Decides at submission whether a job will fail. Prompt markers let a test make one job fail
- * without reconfiguring the model that other jobs in the same test share.
+ * Decides at submission whether a job will fail: the model's configured failure, a blocked word in
+ * the prompt, or a marker. Prompt markers let a test make one job fail without reconfiguring the
+ * model that other jobs in the same test share.
  */
 final class FailureMarkers {
 
@@ -16,6 +19,16 @@ final class FailureMarkers {
     private FailureMarkers() {
     }
 
+    private static boolean containsWord(String text, List<String> words) {
+        for (String word : words) {
+            if (Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The failure detail the job will end with, or {@code null} if it will complete. */
     static String failureFor(ModelSpec spec, Map<String, Object> payload) {
         if (spec.failure() != null) {
@@ -23,7 +36,7 @@ final class FailureMarkers {
         }
         Object prompt = payload.get("prompt");
         if (prompt instanceof String text) {
-            if (text.contains(BLOCK_MARKER)) {
+            if (text.contains(BLOCK_MARKER) || containsWord(text, spec.blockedWords())) {
                 return BLOCKED;
             }
             if (text.contains(FAIL_MARKER)) {

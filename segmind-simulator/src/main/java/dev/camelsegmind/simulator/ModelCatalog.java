@@ -18,16 +18,19 @@ final class ModelCatalog {
     private final ConcurrentMap<String, ModelProfile> profiles = new ConcurrentHashMap<>();
     private final boolean acceptUnknown;
     private final int workersPerModel;
+    private final String[] blockedWords;
 
-    ModelCatalog(boolean acceptUnknown, int workersPerModel) {
+    ModelCatalog(boolean acceptUnknown, int workersPerModel, List<String> blockedWords) {
         this.acceptUnknown = acceptUnknown;
         this.workersPerModel = workersPerModel;
+        this.blockedWords = blockedWords.toArray(new String[0]);
         seed();
     }
 
     /** The profile for a slug, registering it with generic settings if the catalogue lacks it. */
     ModelProfile profile(String slug) {
-        return profiles.computeIfAbsent(slug, s -> SeedModels.profileFor(s).workers(workersPerModel));
+        return profiles.computeIfAbsent(slug,
+                s -> SeedModels.profileFor(s).workers(workersPerModel).blockedWords(blockedWords));
     }
 
     /** The profile a request for this slug is served by, if the slug is known (or any slug is accepted). */

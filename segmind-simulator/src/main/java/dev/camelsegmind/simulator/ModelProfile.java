@@ -26,6 +26,7 @@ public final class ModelProfile {
     private volatile double cost;
     private volatile Availability availability = Availability.AVAILABLE;
     private volatile String failure;
+    private volatile List<String> blockedWords = List.of();
     private volatile SyncResponse syncResponse = SyncResponse.RAW_BYTES;
     private final List<ModelParameter> parameters = new CopyOnWriteArrayList<>();
     private final MediaGeometry.Rule pageGeometry;
@@ -163,6 +164,27 @@ public final class ModelProfile {
         return this;
     }
 
+    public List<String> blockedWords() {
+        return blockedWords;
+    }
+
+    /**
+     * Words that make a job end FAILED with a content-policy detail when its prompt contains one
+     * (whole words, any case), as Segmind reports a safety block: a FAILED job, not a state of its
+     * own. Replaces the list; none by default.
+     */
+    public ModelProfile blockedWords(String... words) {
+        List<String> list = new java.util.ArrayList<>();
+        for (String word : words) {
+            if (word == null || word.isBlank()) {
+                throw new IllegalArgumentException("a blocked word must not be blank");
+            }
+            list.add(word.trim());
+        }
+        this.blockedWords = List.copyOf(list);
+        return this;
+    }
+
     public SyncResponse syncResponse() {
         return syncResponse;
     }
@@ -236,7 +258,8 @@ public final class ModelProfile {
     /** The immutable copy a job keeps, so later profile changes do not rewrite its history. */
     ModelSpec snapshot() {
         return new ModelSpec(slug, queueTime, renderTime, outputShape, outputs, mediaType,
-                mediaSizeBytes, cost, availability, failure, syncResponse, List.copyOf(parameters), geometryRule());
+                mediaSizeBytes, cost, availability, failure, blockedWords, syncResponse, List.copyOf(parameters),
+                geometryRule());
     }
 
     private MediaGeometry.Rule geometryRule() {

@@ -15,6 +15,7 @@ record ModelSpec(
         double cost,
         ModelProfile.Availability availability,
         String failure,
+        List<String> blockedWords,
         SyncResponse syncResponse,
         List<ModelParameter> parameters,
         MediaGeometry.Rule geometry) {

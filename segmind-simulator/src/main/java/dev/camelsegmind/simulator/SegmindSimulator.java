@@ -73,7 +73,7 @@ public final class SegmindSimulator implements AutoCloseable {
         this.keys = new ApiKeys(b.apiKeys.isEmpty() ? List.of(Builder.DEFAULT_KEY) : b.apiKeys);
         this.credits = new CreditAccounts(keys.all(), b.credits);
         this.limits = new RateLimits(b.rateLimitPerMinute, scale.real(Duration.ofMinutes(1)));
-        this.catalog = new ModelCatalog(b.acceptUnknownModels, b.workersPerModel);
+        this.catalog = new ModelCatalog(b.acceptUnknownModels, b.workersPerModel, b.blockedWords);
         this.jobs = new JobStore(scale, new JobRetention(b.retention, b.mediaRetention));
         this.journal = new Journal(b.journalCapacity);
         this.faults = new Faults(clock);
@@ -258,6 +258,7 @@ public final class SegmindSimulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean acceptUnknownModels;
         private int workersPerModel;
+        private final List<String> blockedWords = new ArrayList<>();
         private int rateLimitPerMinute;
         private Duration retention = Duration.ofHours(1);
         private Duration mediaRetention = Duration.ofDays(7);
@@ -324,6 +325,21 @@ public final class SegmindSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("workersPerModel must not be negative, got " + workers);
             }
             this.workersPerModel = workers;
+            return this;
+        }
+
+        /**
+         * Words that make any model's job end FAILED with a content-policy detail when the prompt
+         * contains one (see {@link ModelProfile#blockedWords(String...)}); none by default. The
+         * {@code [sim:block]} marker works regardless.
+         */
+        public Builder blockedWords(String... words) {
+            for (String word : words) {
+                if (word == null || word.isBlank()) {
+                    throw new IllegalArgumentException("a blocked word must not be blank");
+                }
+                blockedWords.add(word.trim());
+            }
             return this;
         }
 

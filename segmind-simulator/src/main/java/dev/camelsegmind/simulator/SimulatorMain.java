@@ -73,6 +73,9 @@ public final class SimulatorMain {
                     case "--credits":
                         builder.credits(Double.parseDouble(value));
                         break;
+                    case "--blocked-word":
+                        builder.blockedWords(value);
+                        break;
                     case "--workers":
                         builder.workersPerModel(Integer.parseInt(value));
                         break;
@@ -88,13 +91,14 @@ public final class SimulatorMain {
 
     private static void usage(PrintStream out) {
         out.println("Usage: SimulatorMain [--port 8089] [--time-factor 1.0] [--api-key KEY]... "
-                + "[--rate-limit N] [--credits 10000] [--workers N] [--accept-any-model]");
+                + "[--rate-limit N] [--credits 10000] [--workers N] [--blocked-word WORD]... [--accept-any-model]");
         out.println("  --port              port on 127.0.0.1 (0 picks a free one)");
         out.println("  --time-factor       multiplies every simulated duration (0.01: a 138 s video renders in 1.4 s)");
         out.println("  --api-key           an accepted key; repeat for several (each has its own credits)");
         out.println("  --rate-limit        requests per key per minute on keyed routes (0: unlimited)");
         out.println("  --credits           starting balance of every key");
         out.println("  --workers           jobs each model renders at once; the rest queue (0: unlimited)");
+        out.println("  --blocked-word      a prompt containing it ends FAILED with a content-policy detail");
         out.println("  --accept-any-model  serve any slug as a generic image model instead of 404");
     }
 }
