@@ -13,7 +13,7 @@ class SimulatorMainTest {
 
         boolean run = SimulatorMain.configure(builder, new String[] {
             "--port", "0", "--time-factor", "0.05", "--api-key", "SG_k1", "--rate-limit", "50", "--credits", "12.5",
-            "--workers", "3", "--accept-any-model"});
+            "--workers", "3", "--accept-any-model", "--blocked-word", "gore"});
 
         assertThat(run).isTrue();
         try (SegmindSimulator sim = builder.build().start()) {
@@ -22,6 +22,7 @@ class SimulatorMainTest {
             assertThat(sim.credits()).isEqualTo(12.5);
             assertThat(sim.baseUrl()).isEqualTo("http://127.0.0.1:" + sim.port());
             assertThat(sim.model("wan2.7-i2v").workers()).isEqualTo(3);
+            assertThat(sim.model("wan2.7-i2v").blockedWords()).containsExactly("gore");
             assertThat(new SimClient(sim).post("/v2/not-in-the-catalogue", "{}").statusCode()).isEqualTo(200);
         }
     }
