@@ -269,7 +269,9 @@ public final class ModelProfile {
         boolean video = MediaTypes.baseType(mediaType).startsWith("video/");
         return params -> {
             MediaGeometry base = page != null ? page.of(params)
-                    : video ? MediaGeometry.DEFAULT_VIDEO.withSeconds(MediaGeometry.integer(params, "duration", 5))
+                    // a model without rules may be sent any duration: keep the file makeable
+                    : video ? MediaGeometry.DEFAULT_VIDEO.withSeconds(
+                            Math.max(1, Math.min(600, MediaGeometry.integer(params, "duration", 5))))
                     : MediaGeometry.DEFAULT_IMAGE;
             if (video && base.fps() == 0) {
                 base = MediaGeometry.DEFAULT_VIDEO;

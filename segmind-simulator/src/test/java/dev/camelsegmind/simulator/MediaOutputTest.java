@@ -88,6 +88,15 @@ class MediaOutputTest extends FastSimulatorTestSupport {
     }
 
     @Test
+    void aModelWithoutRulesGetsAPlayableVideoWhateverDurationItIsSent() {
+        sim.model("my-video-model").mediaType("video/mp4");
+        Mp4Boxes boxes = new Mp4Boxes(download(client.submit("my-video-model", "{\"duration\":-3}")));
+
+        Mp4Boxes.Box mvhd = boxes.find("moov/mvhd");
+        assertThat(boxes.u32(mvhd.payload() + 16) / boxes.u32(mvhd.payload() + 12)).isEqualTo(1);
+    }
+
+    @Test
     void theLastFrameIsAStillAtTheVideosSize() throws IOException {
         sim.model("wan2.7-i2v").outputShape(OutputShape.VIDEO_FIELD);
         String id = client.submit("wan2.7-i2v", "{\"prompt\":\"a\"}");
