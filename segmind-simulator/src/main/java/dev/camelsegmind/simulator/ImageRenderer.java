@@ -17,8 +17,25 @@ final class ImageRenderer {
     }
 
     static PixelRaster draw(int width, int height, String seed, String text, String caption) {
+        return draw(width, height, seed, text, caption, null);
+    }
+
+    /**
+     * As above, over {@code background} (scaled to cover the picture, centred) instead of the
+     * gradient when one is given; the panel and caption strip then darken the picture behind them.
+     */
+    static PixelRaster draw(int width, int height, String seed, String text, String caption,
+            PixelRaster background) {
         PixelRaster raster = new PixelRaster(width, height);
         PosterLayout layout = PosterLayout.of(width, height, text, caption);
+        if (background != null) {
+            Backdrop.cover(background, raster);
+            Backdrop.darken(raster, 0, layout.captionTop(), width, height - layout.captionTop(), SHADE, CAPTION_SHADE);
+            Backdrop.darken(raster, layout.panelX(), layout.panelY(), layout.panelWidth(), layout.panelHeight(), SHADE,
+                    PANEL_SHADE);
+            drawText(raster, layout);
+            return raster;
+        }
         GradientPalette palette = GradientPalette.of(seed);
         for (int y = 0; y < height; y++) {
             int colour = palette.at(y, height);
@@ -32,13 +49,17 @@ final class ImageRenderer {
                         GradientPalette.blend(colour, SHADE, PANEL_SHADE));
             }
         }
+        drawText(raster, layout);
+        return raster;
+    }
+
+    private static void drawText(PixelRaster raster, PosterLayout layout) {
         for (int i = 0; i < layout.lines().size(); i++) {
             BitmapFont.draw(raster, layout.lines().get(i), layout.lineLeft(i), layout.lineTop(i), layout.scale(),
                     TEXT_COLOUR);
         }
         BitmapFont.draw(raster, layout.caption(), layout.captionLeft(), layout.captionTextTop(),
                 layout.captionScale(), CAPTION_COLOUR);
-        return raster;
     }
 
     static byte[] render(String mediaType, int width, int height, String seed, String text, String caption) {

@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Produces the files behind output URLs from the job alone, so nothing is stored per job: images
- * at the size the request asked for, with the prompt drawn on a gradient seeded by the request id
- * (so every output differs), MP4 video of the requested resolution and length showing the same
- * picture with a progress bar, and a labelled stub for types nothing here can encode.
+ * at the size the request asked for, with the prompt drawn on the job's input picture when it has
+ * one the simulator can read, else on a gradient seeded by the request id (so every output
+ * differs), MP4 video of the requested resolution and length showing the same picture with a
+ * progress bar, and a labelled stub for types nothing here can encode.
  */
 final class MediaLibrary {
 
@@ -14,6 +15,11 @@ final class MediaLibrary {
     private static final int BAR_COLOUR = 0xF2A900;
 
     private final RenderCache cache = new RenderCache(CACHE_BYTES);
+    private final AssetStore assets;
+
+    MediaLibrary(AssetStore assets) {
+        this.assets = assets;
+    }
 
     MediaFile output(Job job, int index) {
         ModelSpec spec = job.spec();
@@ -33,7 +39,7 @@ final class MediaLibrary {
         cache.clear();
     }
 
-    private static byte[] natural(Job job, int index, String mediaType) {
+    private byte[] natural(Job job, int index, String mediaType) {
         String type = MediaTypes.baseType(mediaType);
         MediaGeometry g = job.geometry();
         if (type.equals("video/mp4")) {
@@ -46,13 +52,14 @@ final class MediaLibrary {
         return ("segmind-simulator placeholder " + type + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static PixelRaster picture(Job job, int index, String detail) {
+    private PixelRaster picture(Job job, int index, String detail) {
         MediaGeometry g = job.geometry();
         Object prompt = job.parameters().get("prompt");
         String caption = job.model() + "  " + g.width() + "x" + g.height() + "  " + detail + "  " + job.requestId()
                 + (job.spec().outputs() > 1 ? "  #" + (index + 1) : "");
         return ImageRenderer.draw(g.width(), g.height(), job.requestId() + "-" + index,
-                prompt == null ? "(no prompt)" : String.valueOf(prompt), caption);
+                prompt == null ? "(no prompt)" : String.valueOf(prompt), caption,
+                InputPicture.of(job, assets).orElse(null));
     }
 
     private static Body pad(String mediaType, byte[] natural, long target) {

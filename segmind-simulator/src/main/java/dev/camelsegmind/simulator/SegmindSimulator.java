@@ -53,7 +53,7 @@ public final class SegmindSimulator implements AutoCloseable {
     private final ModelCatalog catalog;
     private final JobStore jobs;
     private final AssetStore assets = new AssetStore();
-    private final MediaLibrary media = new MediaLibrary();
+    private final MediaLibrary media = new MediaLibrary(assets);
     private final Journal journal;
     private final Faults faults;
 

@@ -110,6 +110,47 @@ class MediaOutputTest extends FastSimulatorTestSupport {
         assertThat(video.get("file_size").asLong()).isEqualTo(client.bytes(video.get("url").asText()).body().length);
     }
 
+    @Reference(source = "segmind-wan2.7-i2v.txt", quote = "First frame of the video. Model animates from this image.")
+    @Test
+    void aVideoStartsFromTheInputImageWhenTheSimulatorCanReadIt() throws IOException {
+        sim.model("wan2.7-i2v").outputShape(OutputShape.VIDEO_FIELD);
+        String id = client.submit("wan2.7-i2v", "{\"prompt\":\"a\",\"image\":\"" + solidPng(0xCC2211) + "\"}");
+        client.awaitFinal(id);
+        JsonNode video = SimClient.json(client.get("/v2/requests/" + id)).get("video");
+
+        BufferedImage still = ImageIO.read(new ByteArrayInputStream(
+                client.bytes(video.get("last_frame_url").asText()).body()));
+        assertThat(still.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0xCC2211);
+    }
+
+    @Reference(source = "segmind-wan2.7-image-pro.txt", quote = "Reference image for editing or style transfer guidance.")
+    @Test
+    void anEditShowsAnImageUploadedToTheSimulatorButNeverFetchesOthers() throws IOException {
+        String uploaded = SimClient.json(client.post("/upload-asset", "{\"data_urls\":[\"" + solidPng(0x2255AA) + "\"]}"))
+                .get("file_urls").get(0).asText();
+
+        BufferedImage edit = ImageIO.read(new ByteArrayInputStream(download(client.submit("wan2.7-image-pro",
+                "{\"prompt\":\"x\",\"size\":\"1K\",\"image\":\"" + uploaded + "\"}"))));
+        BufferedImage remote = ImageIO.read(new ByteArrayInputStream(download(client.submit("wan2.7-image-pro",
+                "{\"prompt\":\"x\",\"size\":\"1K\",\"image\":\"https://example.com/a.png\"}"))));
+
+        assertThat(edit.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0x2255AA);
+        assertThat(remote.getRGB(5, 5) & 0xFFFFFF).as("a gradient instead").isNotEqualTo(0x2255AA);
+        assertThat(sim.journal().entries()).extracting(JournalEntry::path).noneMatch(p -> p.contains("example"));
+    }
+
+    private static String solidPng(int rgb) throws IOException {
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
     private byte[] download(String id) {
         client.awaitFinal(id);
         String url = SimClient.json(client.get("/v2/requests/" + id)).get("output").asText();
