@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts a {@link SegmindSimulator} for a test class and closes it afterwards:
@@ -23,9 +25,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * is {@linkplain SegmindSimulator#reset() reset} after every test, so no test sees another's
  * jobs, journal, faults, credits or model changes; the {@link Builder#onStart onStart} set-up is
  * applied again after each reset. In an instance field it is started and closed around each test.
+ * A test or lifecycle method may also take the running simulator as a {@link SegmindSimulator}
+ * parameter.
  */
 public final class SegmindSimulatorExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     private final SegmindSimulator.Builder settings;
     private final Consumer<SegmindSimulator> setUp;
@@ -59,6 +63,16 @@ public final class SegmindSimulatorExtension
 
     public String apiKey() {
         return simulator().defaultApiKey();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == SegmindSimulator.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return simulator();
     }
 
     @Override

@@ -54,6 +54,12 @@ class SegmindSimulatorExtensionResetTest {
         assertThat(submit("other-model")).as("registered by the previous test only").isEqualTo(404);
     }
 
+    @Test
+    @Order(3)
+    void theRunningSimulatorCanBeAParameter(SegmindSimulator injected) {
+        assertThat(injected).isSameAs(sim.simulator());
+    }
+
     private static int submit(String slug) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v2/" + slug))
                 .header("x-api-key", sim.apiKey()).header("Content-Type", "application/json")
