@@ -7,8 +7,8 @@ import java.time.Instant;
 
 /**
  * The simulator's own endpoints under {@code /_sim/}, for tests and users that run it in another
- * process: {@code GET journal}, {@code GET jobs}, {@code /faults} (see {@link FaultAdmin}) and
- * {@code POST reset}. They need no key and are never journaled, rate limited or faulted, so
+ * process: {@code GET journal}, {@code GET jobs}, {@code /faults} (see {@link FaultAdmin}),
+ * {@code POST reset} and {@code /clock} (see {@link ClockAdmin}). They need no key and are never journaled, rate limited or faulted, so
  * looking at the simulator does not change what it does.
  */
 final class AdminHandler implements RouteHandler {
@@ -39,6 +39,8 @@ final class AdminHandler implements RouteHandler {
             case "reset":
                 reset.run();
                 return Reply.json(200, Json.object().put("reset", true));
+            case "clock":
+                return ClockAdmin.handle(call, ctx.clock());
             default:
                 return faults.handle(call);
         }

@@ -11,6 +11,7 @@ final class PathRouter {
     private static final Set<String> GET = Set.of("GET");
     private static final Set<String> GET_HEAD = Set.of("GET", "HEAD");
     private static final Set<String> POST = Set.of("POST");
+    private static final Set<String> GET_POST = Set.of("GET", "POST");
     private static final Set<String> DELETE = Set.of("DELETE");
     private static final Set<String> GET_POST_DELETE = Set.of("GET", "POST", "DELETE");
 
@@ -56,6 +57,8 @@ final class PathRouter {
                 return RouteMatch.admin(s[1], null, GET_POST_DELETE);
             case "reset":
                 return RouteMatch.admin(s[1], null, POST);
+            case "clock":
+                return RouteMatch.admin(s[1], null, GET_POST);
             default:
                 return RouteMatch.unknown();
         }

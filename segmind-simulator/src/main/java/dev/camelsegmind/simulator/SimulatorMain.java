@@ -36,7 +36,8 @@ public final class SimulatorMain {
         // The key is printed on purpose: it is the simulator's own, and the user needs it to connect.
         System.out.println("Segmind simulator listening on " + sim.baseUrl());
         System.out.println("API key: " + sim.defaultApiKey());
-        System.out.println("Admin: " + sim.baseUrl() + "/_sim/faults, /_sim/journal, /_sim/jobs, /_sim/reset (no key)");
+        System.out.println("Admin: " + sim.baseUrl() + "/_sim/faults, /_sim/journal, /_sim/jobs, /_sim/reset, "
+                + "/_sim/clock (no key)");
         System.out.println("Time factor: " + sim.timeFactor() + " (Ctrl+C to stop)");
         stopped.await();
     }
@@ -50,6 +51,10 @@ public final class SimulatorMain {
             }
             if (option.equals("--accept-any-model")) {
                 builder.acceptUnknownModels(true);
+                continue;
+            }
+            if (option.equals("--simulated-clock")) {
+                builder.clock(new SimulatedClock());
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -91,7 +96,7 @@ public final class SimulatorMain {
 
     private static void usage(PrintStream out) {
         out.println("Usage: SimulatorMain [--port 8089] [--time-factor 1.0] [--api-key KEY]... "
-                + "[--rate-limit N] [--credits 10000] [--workers N] [--blocked-word WORD]... [--accept-any-model]");
+                + "[--rate-limit N] [--credits 10000] [--workers N] [--blocked-word WORD]... [--accept-any-model] [--simulated-clock]");
         out.println("  --port              port on 127.0.0.1 (0 picks a free one)");
         out.println("  --time-factor       multiplies every simulated duration (0.01: a 138 s video renders in 1.4 s)");
         out.println("  --api-key           an accepted key; repeat for several (each has its own credits)");
@@ -100,5 +105,6 @@ public final class SimulatorMain {
         out.println("  --workers           jobs each model renders at once; the rest queue (0: unlimited)");
         out.println("  --blocked-word      a prompt containing it ends FAILED with a content-policy detail");
         out.println("  --accept-any-model  serve any slug as a generic image model instead of 404");
+        out.println("  --simulated-clock   time moves only by POST /_sim/clock {\"advance_ms\": N}");
     }
 }
