@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
+import dev.camelsegmind.simulator.junit.SegmindSimulatorExtension;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each key has its own balance and its own rate window, as each Segmind key belongs to an account. */
 class AccountsPerKeyTest {
@@ -17,21 +19,19 @@ class AccountsPerKeyTest {
     static final String ALICE = "SG_alice0000000000";
     static final String BOB = "SG_bob000000000000";
 
-    SimulatedClock clock;
+    /** A fresh clock and simulator for each test (an instance field: the extension starts and closes it per test). */
+    final SimulatedClock clock = new SimulatedClock();
+    @RegisterExtension
+    final SegmindSimulatorExtension segmind = SegmindSimulatorExtension.builder().apiKey(ALICE, BOB).credits(1)
+            .rateLimitPerMinute(3).configure(b -> b.clock(clock)).build();
+
     SegmindSimulator sim;
     SimClient client;
 
     @BeforeEach
-    void start() {
-        clock = new SimulatedClock();
-        sim = SegmindSimulator.builder().clock(clock).apiKey(ALICE, BOB).credits(1).rateLimitPerMinute(3).build()
-                .start();
+    void connect() {
+        sim = segmind.simulator();
         client = new SimClient(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     @Reference(source = "segmind-api.md", quote = "Credits: `GET /v1/get-user-credits` (free call).")

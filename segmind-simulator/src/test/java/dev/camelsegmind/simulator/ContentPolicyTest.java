@@ -6,25 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.camelsegmind.simulator.junit.SegmindSimulatorExtension;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A configured blocked word ends a job FAILED with a content-policy detail, as Segmind reports safety blocks. */
 class ContentPolicyTest {
 
-    static SegmindSimulator sim;
-    static SimClient client;
+    /** One simulator for the class, reset after every test. */
+    @RegisterExtension
+    static SegmindSimulatorExtension segmind = SegmindSimulatorExtension.builder().timeFactor(0.001)
+            .configure(b -> b.blockedWords("forbidden", "gore")).build();
 
-    @BeforeAll
-    static void start() {
-        sim = SegmindSimulator.builder().timeFactor(0.001).blockedWords("forbidden", "gore").build().start();
+    SegmindSimulator sim;
+    SimClient client;
+
+    @BeforeEach
+    void connect() {
+        sim = segmind.simulator();
         client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
     }
 
     @Reference(source = "segmind-wan2.7-i2v.txt", quote = "FAILEDErrored (incl. content/RAI blocks)")

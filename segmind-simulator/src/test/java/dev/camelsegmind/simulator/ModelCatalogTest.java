@@ -5,31 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.camelsegmind.simulator.junit.SegmindSimulatorExtension;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The catalogue: the four seed models with their documented defaults, 404 for other slugs until a test registers them. */
 class ModelCatalogTest {
 
-    static SegmindSimulator sim;
-    static SimClient client;
+    /** One simulator for the class, reset after every test. */
+    @RegisterExtension
+    static SegmindSimulatorExtension segmind = SegmindSimulatorExtension.builder().timeFactor(0.001).build();
 
-    @BeforeAll
-    static void start() {
-        sim = SegmindSimulator.builder().timeFactor(0.001).build().start();
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    SegmindSimulator sim;
+    SimClient client;
 
     @BeforeEach
-    void clean() {
-        sim.reset();
+    void connect() {
+        sim = segmind.simulator();
+        client = new SimClient(sim);
     }
 
     @Reference(source = "segmind-wan2.7-i2v.txt", quote = "404\n\nNot Found\n\nModel or endpoint not found")

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
+import dev.camelsegmind.simulator.junit.SegmindSimulatorExtension;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The job timeline and retention rules, stepped through on a {@link SimulatedClock} at real-time
@@ -16,20 +18,19 @@ import org.junit.jupiter.api.Test;
  */
 class RetentionAndClockTest {
 
-    SimulatedClock clock;
+    /** A fresh clock and simulator for each test (an instance field: the extension starts and closes it per test). */
+    final SimulatedClock clock = new SimulatedClock();
+    @RegisterExtension
+    final SegmindSimulatorExtension segmind = SegmindSimulatorExtension.builder().configure(b -> b.clock(clock))
+            .build();
+
     SegmindSimulator sim;
     SimClient client;
 
     @BeforeEach
-    void start() {
-        clock = new SimulatedClock();
-        sim = SegmindSimulator.builder().clock(clock).build().start();
+    void connect() {
+        sim = segmind.simulator();
         client = new SimClient(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     @Reference(source = "segmind-wan2.7-image-pro.txt", quote = "QUEUEDAccepted, waiting for a worker")

@@ -6,28 +6,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import dev.camelsegmind.simulator.junit.SegmindSimulatorExtension;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A model with a bounded pool renders that many jobs at once; the rest wait QUEUED, first come first served. */
 class WorkerPoolTest {
 
-    SimulatedClock clock;
+    /** A fresh clock and simulator for each test (an instance field: the extension starts and closes it per test). */
+    final SimulatedClock clock = new SimulatedClock();
+    @RegisterExtension
+    final SegmindSimulatorExtension segmind = SegmindSimulatorExtension.builder().configure(b -> b.clock(clock))
+            .onStart(s -> s.model("wan2.7-i2v").queueTime(Duration.ZERO).renderTime(Duration.ofSeconds(100)).workers(2))
+            .build();
+
     SegmindSimulator sim;
     SimClient client;
 
     @BeforeEach
-    void start() {
-        clock = new SimulatedClock();
-        sim = SegmindSimulator.builder().clock(clock).build().start();
+    void connect() {
+        sim = segmind.simulator();
         client = new SimClient(sim);
-        sim.model("wan2.7-i2v").queueTime(Duration.ZERO).renderTime(Duration.ofSeconds(100)).workers(2);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     @Reference(source = "segmind-wan2.7-i2v.txt", quote = "QUEUEDAccepted, waiting for a worker")
