@@ -13,20 +13,27 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
-import dev.camelsegmind.component.client.SegmindHttpClient;
 import dev.camelsegmind.component.engine.JobEngine;
 import dev.camelsegmind.component.engine.JobListener;
-import dev.camelsegmind.component.engine.PendingJobStore;
 import dev.camelsegmind.component.engine.RequestLimiter;
-import dev.camelsegmind.component.engine.StateRepositoryPendingJobStore;
+import dev.camelsegmind.component.http.HttpTransport;
+import dev.camelsegmind.component.observability.SegmindCreditsProbe;
+import dev.camelsegmind.component.observability.SegmindLoggingJobListener;
+import dev.camelsegmind.component.observability.SegmindMetricsSupport;
+import dev.camelsegmind.component.observability.SegmindRecentFailures;
+import dev.camelsegmind.component.provider.segmind.SegmindJobProvider;
+import dev.camelsegmind.component.store.FilePendingJobStore;
+import dev.camelsegmind.component.store.MemoryPendingJobStore;
+import dev.camelsegmind.component.store.PendingJobStore;
+import dev.camelsegmind.component.store.StateRepositoryPendingJobStore;
 import org.apache.camel.Endpoint;
+
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.processor.state.FileStateRepository;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.LoggerFactory;
 
@@ -48,13 +55,25 @@ public class SegmindComponent extends HealthCheckComponent {
                             + " messages wait without holding a thread. 0 means no limit.")
     private int maxConcurrentJobs;
     @Metadata(label = "advanced",
-              description = "Where accepted jobs are recorded until their media is delivered: any Camel"
-                            + " StateRepository (for a cluster, a shared one). Default: in memory, or a file with"
-                            + " pendingJobFile.")
+              description = "Where jobs are recorded from submit until their media is delivered, so a redelivered"
+                            + " message resumes its job instead of paying again, and two deliveries of one message"
+                            + " never both submit: a PendingJobStore bean (for a cluster, one whose putIfAbsent is"
+                            + " atomic across nodes). Beats pendingJobDirectory, pendingJobRepository and"
+                            + " pendingJobFile. Default: in memory.")
+    private PendingJobStore pendingJobStore;
+    @Metadata(label = "advanced",
+              description = "A directory that keeps the pending-job store across restarts, one small file per job"
+                            + " (a FilePendingJobStore), for example .segmind/pending-jobs. JVMs sharing the directory"
+                            + " share the store safely.")
+    private String pendingJobDirectory;
+    @Metadata(label = "advanced",
+              description = "Any Camel StateRepository as the pending-job store. Weaker than a PendingJobStore: a"
+                            + " claim is atomic only within one JVM and removed entries stay as empty values.")
     private StateRepository<String, String> pendingJobRepository;
     @Metadata(label = "advanced",
               description = "A file that keeps the pending-job store across restarts (a FileStateRepository), for"
-                            + " example .segmind/pending-jobs.dat. Ignored when pendingJobRepository is set.")
+                            + " example .segmind/pending-jobs.dat; prefer pendingJobDirectory. Ignored when"
+                            + " pendingJobRepository is set.")
     private String pendingJobFile;
     @Metadata(label = "advanced", defaultValue = "4",
               description = "Threads that run HTTP completions. Waiting jobs hold none of them.")
@@ -64,11 +83,13 @@ public class SegmindComponent extends HealthCheckComponent {
                             + " key; in between, the check reports the last answer.")
     private long healthCheckInterval = 60000L;
 
-    private final Map<ClientKey, SegmindHttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<ClientKey, HttpTransport> clients = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private ExecutorService ioExecutor;
     private ExecutorService deliveryExecutor;
+    private ExecutorService storeExecutor;
     private StateRepository<String, String> startedRepository;
+    private PendingJobStore startedStore;
     private JobEngine engine;
     private JobListener listener = JobListener.NONE;
     private final SegmindRecentFailures recentFailures = new SegmindRecentFailures();
@@ -109,16 +130,50 @@ public class SegmindComponent extends HealthCheckComponent {
         }
         ioExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "SegmindIO",
                 Math.max(1, ioThreads));
-        deliveryExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this,
-                "SegmindDelivery");
-        startedRepository = pendingJobRepository != null ? pendingJobRepository
-                : pendingJobFile != null ? FileStateRepository.fileStateRepository(new File(pendingJobFile))
-                : new MemoryStateRepository();
-        ServiceHelper.startService(startedRepository);
-        PendingJobStore store = new StateRepositoryPendingJobStore(startedRepository);
+        // never CallerRuns: a full queue would then run the rest of a route on the scheduler or an HTTP thread
+        deliveryExecutor = unboundedPool("SegmindDelivery", 10);
+        startedStore = startStore();
+        if (startedStore.isBlocking()) {
+            // disk, database or broker calls wait on I/O: they get threads of their own
+            storeExecutor = unboundedPool("SegmindStore", 2);
+        }
         engine = new JobEngine(scheduler, new RequestLimiter(maxRequestsPerMinute, maxConcurrentJobs, scheduler,
-                rateLimitWindowMillis),
-                store, observers());
+                rateLimitWindowMillis), startedStore, storeExecutor != null ? storeExecutor : Runnable::run,
+                observers(), getCamelContext().getName());
+    }
+
+    /**
+     * A fixed pool whose queue never fills, so a task is never rejected nor run by its caller (Camel's profiles fall
+     * back to CallerRuns), and threads named the Camel way.
+     */
+    private ExecutorService unboundedPool(String name, int threads) {
+        org.apache.camel.spi.ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads,
+                60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, manager.resolveThreadName(name));
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private PendingJobStore startStore() throws Exception {
+        if (pendingJobStore != null) {
+            ServiceHelper.startService(pendingJobStore);
+            return pendingJobStore;
+        }
+        if (pendingJobDirectory != null) {
+            return new FilePendingJobStore(java.nio.file.Paths.get(pendingJobDirectory));
+        }
+        if (pendingJobRepository != null || pendingJobFile != null) {
+            startedRepository = pendingJobRepository != null ? pendingJobRepository
+                    : FileStateRepository.fileStateRepository(new File(pendingJobFile));
+            ServiceHelper.startService(startedRepository);
+            return new StateRepositoryPendingJobStore(startedRepository);
+        }
+        return new MemoryPendingJobStore();
     }
 
     /** Logging, the console's failure log and, with Micrometer and a MeterRegistry, metrics; then user listeners. */
@@ -139,8 +194,13 @@ public class SegmindComponent extends HealthCheckComponent {
         }
         metrics = JobListener.NONE;
         creditsProbes.clear();
-        if (startedRepository != pendingJobRepository) {
+        if (startedRepository != null && startedRepository != pendingJobRepository) {
             ServiceHelper.stopService(startedRepository);
+        }
+        startedRepository = null;
+        if (storeExecutor != null) {
+            storeExecutor.shutdown();
+            storeExecutor = null;
         }
         clients.clear();
         if (scheduler != null) {
@@ -148,7 +208,8 @@ public class SegmindComponent extends HealthCheckComponent {
             scheduler = null;
         }
         if (deliveryExecutor != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(deliveryExecutor);
+            // callbacks already handed over still run; nothing new is accepted
+            deliveryExecutor.shutdown();
             deliveryExecutor = null;
         }
         if (ioExecutor != null) {
@@ -163,16 +224,17 @@ public class SegmindComponent extends HealthCheckComponent {
      * One HTTP client per distinct connection setting (timeouts, proxy, TLS), shared by the endpoints that use it: a
      * JDK client carries a selector thread and a connection pool, so one per endpoint would waste both.
      */
-    SegmindHttpClient httpClientFor(SegmindConfiguration c) throws Exception {
+    HttpTransport httpClientFor(SegmindConfiguration c) throws Exception {
         ClientKey key = new ClientKey(c.getConnectTimeout(), c.getProxyHost(), c.getProxyPort(),
                 c.getSslContextParameters());
-        SegmindHttpClient existing = clients.get(key);
+        HttpTransport existing = clients.get(key);
         if (existing != null) {
             return existing;
         }
         HttpClient.Builder b = HttpClient.newBuilder().executor(ioExecutor)
                 .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
-                .followRedirects(HttpClient.Redirect.NORMAL);
+                // a redirect would carry the key to wherever it points: no call follows one
+                .followRedirects(HttpClient.Redirect.NEVER);
         if (c.getProxyHost() != null) {
             b.proxy(ProxySelector.of(new InetSocketAddress(c.getProxyHost(),
                     c.getProxyPort() != null ? c.getProxyPort() : 8080)));
@@ -180,8 +242,8 @@ public class SegmindComponent extends HealthCheckComponent {
         if (c.getSslContextParameters() != null) {
             b.sslContext(c.getSslContextParameters().createSSLContext(getCamelContext()));
         }
-        SegmindHttpClient client = new SegmindHttpClient(b.build(), "camel-segmind/" + version());
-        SegmindHttpClient raced = clients.putIfAbsent(key, client);
+        HttpTransport client = new HttpTransport(b.build(), "camel-segmind/" + version());
+        HttpTransport raced = clients.putIfAbsent(key, client);
         return raced != null ? raced : client;
     }
 
@@ -195,7 +257,8 @@ public class SegmindComponent extends HealthCheckComponent {
         this.rateLimitWindowMillis = windowMillis;
     }
 
-    JobEngine getEngine() {
+    /** The job engine of this component; for the component's own packages (console, metrics). */
+    public JobEngine getEngine() {
         return engine;
     }
 
@@ -203,15 +266,16 @@ public class SegmindComponent extends HealthCheckComponent {
         return deliveryExecutor;
     }
 
-    SegmindRecentFailures recentFailures() {
+    /** Recent failures, for the console. */
+    public SegmindRecentFailures recentFailures() {
         return recentFailures;
     }
 
     /** One credits reading per base URL and key, shared by the health checks of every endpoint using them. */
-    SegmindCreditsProbe creditsProbe(SegmindEndpoint endpoint) {
+    public SegmindCreditsProbe creditsProbe(SegmindEndpoint endpoint) {
         SegmindConfiguration c = endpoint.getConfiguration();
         return creditsProbes.computeIfAbsent(new CreditsKey(c.getBaseUrl(), c.getApiKey()),
-                k -> new SegmindCreditsProbe(() -> endpoint.getProvider().credits(),
+                k -> new SegmindCreditsProbe(() -> ((SegmindJobProvider) endpoint.getProvider()).credits(),
                         Duration.ofMillis(healthCheckInterval)));
     }
 
@@ -257,13 +321,39 @@ public class SegmindComponent extends HealthCheckComponent {
         this.maxConcurrentJobs = maxConcurrentJobs;
     }
 
+    public PendingJobStore getPendingJobStore() {
+        return pendingJobStore;
+    }
+
+    /**
+     * Where jobs are recorded from submit until their media is delivered, so a redelivered message resumes its job
+     * instead of paying again, and two deliveries of one message never both submit: a PendingJobStore bean (for a
+     * cluster, one whose putIfAbsent is atomic across nodes). Beats pendingJobDirectory, pendingJobRepository and
+     * pendingJobFile. Default: in memory.
+     */
+    public void setPendingJobStore(PendingJobStore pendingJobStore) {
+        this.pendingJobStore = pendingJobStore;
+    }
+
+    public String getPendingJobDirectory() {
+        return pendingJobDirectory;
+    }
+
+    /**
+     * A directory that keeps the pending-job store across restarts, one small file per job (a FilePendingJobStore),
+     * for example .segmind/pending-jobs. JVMs sharing the directory share the store safely.
+     */
+    public void setPendingJobDirectory(String pendingJobDirectory) {
+        this.pendingJobDirectory = pendingJobDirectory;
+    }
+
     public StateRepository<String, String> getPendingJobRepository() {
         return pendingJobRepository;
     }
 
     /**
-     * Where accepted jobs are recorded until their media is delivered: any Camel StateRepository (for a cluster, a
-     * shared one). Default: in memory, or a file with pendingJobFile.
+     * Any Camel StateRepository as the pending-job store. Weaker than a PendingJobStore: a claim is atomic only within
+     * one JVM and removed entries stay as empty values.
      */
     public void setPendingJobRepository(StateRepository<String, String> pendingJobRepository) {
         this.pendingJobRepository = pendingJobRepository;
@@ -275,7 +365,7 @@ public class SegmindComponent extends HealthCheckComponent {
 
     /**
      * A file that keeps the pending-job store across restarts (a FileStateRepository), for example
-     * .segmind/pending-jobs.dat. Ignored when pendingJobRepository is set.
+     * .segmind/pending-jobs.dat; prefer pendingJobDirectory. Ignored when pendingJobRepository is set.
      */
     public void setPendingJobFile(String pendingJobFile) {
         this.pendingJobFile = pendingJobFile;

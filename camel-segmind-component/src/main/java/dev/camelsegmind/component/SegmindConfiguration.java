@@ -90,6 +90,8 @@ public class SegmindConfiguration implements Cloneable {
     private Integer proxyPort;
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security")
+    private String trustedHosts;
     @UriParam(label = "advanced", defaultValue = "https://workflows-api.segmind.com/upload-asset")
     private String uploadUrl = "https://workflows-api.segmind.com/upload-asset";
     @UriParam(label = "advanced")
@@ -605,6 +607,33 @@ public class SegmindConfiguration implements Cloneable {
     }
 
     /** A copy for one endpoint; the parameter map is copied too so endpoints never share it. */
+    public String getTrustedHosts() {
+        return trustedHosts;
+    }
+
+    /**
+     * Hosts besides the base URL's that may receive the API key, comma separated (for example a gateway of your own
+     * in front of Segmind). The key goes to the base URL's host and to these only: a status or response URL in an
+     * answer, or a stored job, that names any other host is not followed with the key (the job is followed by its
+     * request id on the base URL's host instead), and no call follows a redirect.
+     */
+    public void setTrustedHosts(String trustedHosts) {
+        this.trustedHosts = trustedHosts;
+    }
+
+    /** {@link #getTrustedHosts()} as a set of host names. */
+    public java.util.Set<String> trustedHostSet() {
+        java.util.Set<String> hosts = new java.util.LinkedHashSet<>();
+        if (trustedHosts != null) {
+            for (String h : trustedHosts.split(",")) {
+                if (!h.isBlank()) {
+                    hosts.add(h.trim());
+                }
+            }
+        }
+        return hosts;
+    }
+
     public SegmindConfiguration copy() {
         try {
             SegmindConfiguration copy = (SegmindConfiguration) super.clone();

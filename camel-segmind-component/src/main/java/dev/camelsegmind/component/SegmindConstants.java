@@ -9,7 +9,9 @@ public final class SegmindConstants {
     @Metadata(label = "producer", description = "The operation for this message, overriding option operation.",
               javaType = "dev.camelsegmind.component.SegmindOperation")
     public static final String OPERATION = "CamelSegmindOperation";
-    @Metadata(label = "producer", description = "The model slug for this message, overriding the endpoint path.",
+    @Metadata(label = "producer", description = "The model slug for this message, overriding the endpoint path. Only"
+                                                + " read: the model a job ran on is written as CamelSegmindJobModel, so"
+                                                + " a picture made by one step does not steer the next step's model.",
               javaType = "String")
     public static final String MODEL = "CamelSegmindModel";
     @Metadata(description = "The Segmind request id. Read by operations status and await; set by every operation"
@@ -66,6 +68,16 @@ public final class SegmindConstants {
     public static final String BASE64 = "CamelSegmindBase64";
 
     // --- written by the producer
+    @Metadata(label = "producer", description = "The model the job ran on. Written only: a later segmind step reads"
+                                                + " its own model from its endpoint or CamelSegmindModel.",
+              javaType = "String")
+    public static final String JOB_MODEL = "CamelSegmindJobModel";
+    @Metadata(label = "producer", description = "How the provider finds the job again (opaque). Written by submit,"
+                                                + " generate and await; read by status and await with the request id,"
+                                                + " and only followed when it belongs to that request and to a host"
+                                                + " the key may go to.",
+              javaType = "String")
+    public static final String JOB_LOCATOR = "CamelSegmindJobLocator";
     @Metadata(label = "producer", description = "The job's last status: QUEUED, PROCESSING, COMPLETED or FAILED.",
               javaType = "String")
     public static final String STATUS = "CamelSegmindStatus";

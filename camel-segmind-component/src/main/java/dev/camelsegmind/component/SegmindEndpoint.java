@@ -4,17 +4,21 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 
-import dev.camelsegmind.component.client.SegmindHttpClient;
-import dev.camelsegmind.component.client.SegmindJobProvider;
 import dev.camelsegmind.component.engine.AdaptivePollingPolicy;
 import dev.camelsegmind.component.engine.BackoffPollingPolicy;
 import dev.camelsegmind.component.engine.DownloadOptions;
 import dev.camelsegmind.component.engine.FixedPollingPolicy;
 import dev.camelsegmind.component.engine.JobListener;
+import dev.camelsegmind.component.engine.JobProvider;
 import dev.camelsegmind.component.engine.PollingPolicy;
 import dev.camelsegmind.component.engine.RetryPolicy;
 import dev.camelsegmind.component.model.ModelCatalog;
+import dev.camelsegmind.component.http.HttpMediaDownloader;
+import dev.camelsegmind.component.http.HttpTransport;
 import dev.camelsegmind.component.model.ModelSpec;
+import dev.camelsegmind.component.observability.SegmindProgressSender;
+import dev.camelsegmind.component.provider.segmind.SegmindJobProvider;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -34,7 +38,7 @@ import org.apache.camel.support.service.ServiceHelper;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "segmind", title = "Segmind", syntax = "segmind:model",
              producerOnly = true, category = { Category.AI }, headersClass = SegmindConstants.class)
-public class SegmindEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(description = "The Segmind model slug, for example wan2.7-image-pro, wan2.7-i2v, wan2.7-r2v,"
                            + " wan2.1-i2v-720p, or any other serverless model.")
@@ -44,8 +48,9 @@ public class SegmindEndpoint extends DefaultEndpoint implements EndpointServiceL
     @UriParam
     private SegmindConfiguration configuration;
 
-    private SegmindJobProvider provider;
-    private SegmindHttpClient httpClient;
+    private JobProvider provider;
+    private HttpTransport httpClient;
+    private HttpMediaDownloader downloader;
     private PollingPolicy pollingPolicy;
     private volatile SegmindProgressSender progressSender;
 
@@ -73,8 +78,8 @@ public class SegmindEndpoint extends DefaultEndpoint implements EndpointServiceL
     protected void doStart() throws Exception {
         super.doStart();
         httpClient = getComponent().httpClientFor(configuration);
-        provider = new SegmindJobProvider(httpClient, configuration.getBaseUrl(), configuration.getUploadUrl(),
-                configuration.getApiKey(), Duration.ofMillis(configuration.getRequestTimeout()));
+        downloader = new HttpMediaDownloader(httpClient);
+        provider = createProvider();
         pollingPolicy = pollingPolicy(configuration);
         if (configuration.getProgressUri() != null && !configuration.getProgressUri().isBlank()) {
             progressSender = new SegmindProgressSender(getCamelContext(), configuration.getProgressUri(),
@@ -88,6 +93,13 @@ public class SegmindEndpoint extends DefaultEndpoint implements EndpointServiceL
         ServiceHelper.stopService(progressSender);
         progressSender = null;
         super.doStop();
+    }
+
+    /** The one place where an endpoint's provider is chosen; the rest of the component talks to the engine's SPI. */
+    private JobProvider createProvider() {
+        return new SegmindJobProvider(httpClient, configuration.getBaseUrl(), configuration.getUploadUrl(),
+                configuration.getApiKey(), Duration.ofMillis(configuration.getRequestTimeout()),
+                configuration.trustedHostSet());
     }
 
     /** The progress messages of one message's job, or none without option progressUri. */
@@ -110,7 +122,8 @@ public class SegmindEndpoint extends DefaultEndpoint implements EndpointServiceL
         }
     }
 
-    SegmindJobProvider getProvider() {
+    /** The provider this endpoint's jobs run at; for the component's own packages. */
+    public JobProvider getProvider() {
         return provider;
     }
 
@@ -126,7 +139,7 @@ public class SegmindEndpoint extends DefaultEndpoint implements EndpointServiceL
     DownloadOptions downloadOptions() {
         Path dir = configuration.getDownloadDirectory() != null ? Paths.get(configuration.getDownloadDirectory())
                 : Paths.get(System.getProperty("java.io.tmpdir"), "camel-segmind");
-        return new DownloadOptions(httpClient, dir, configuration.getInMemoryThreshold(),
+        return new DownloadOptions(downloader, dir, configuration.getInMemoryThreshold(),
                 configuration.getMaxMediaSize(), Duration.ofMillis(Math.max(configuration.getRequestTimeout(),
                         configuration.getTimeout())));
     }

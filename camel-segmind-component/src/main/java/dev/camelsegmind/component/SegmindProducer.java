@@ -1,29 +1,28 @@
 package dev.camelsegmind.component;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.camelsegmind.component.client.ApiResponse;
-import dev.camelsegmind.component.client.CallPhase;
-import dev.camelsegmind.component.client.Json;
-import dev.camelsegmind.component.client.OutputExtractor;
-import dev.camelsegmind.component.client.SegmindErrors;
-import dev.camelsegmind.component.client.SegmindJobProvider;
+import dev.camelsegmind.component.engine.CallPhase;
+import dev.camelsegmind.component.engine.FetchedMedia;
 import dev.camelsegmind.component.engine.JobEngine;
 import dev.camelsegmind.component.engine.JobHandle;
+import dev.camelsegmind.component.engine.JobProvider;
 import dev.camelsegmind.component.engine.JobResult;
 import dev.camelsegmind.component.engine.JobSpec;
-import dev.camelsegmind.component.engine.MediaRef;
+import dev.camelsegmind.component.engine.SyncAnswer;
+import dev.camelsegmind.component.engine.SyncCapable;
+import dev.camelsegmind.component.engine.UploadCapable;
 import dev.camelsegmind.component.error.SegmindException;
-import dev.camelsegmind.component.model.MediaTypes;
+import dev.camelsegmind.component.error.SegmindValidationException;
 import dev.camelsegmind.component.model.SegmindMedia;
+import dev.camelsegmind.component.observability.SegmindProducerHealthCheck;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -33,8 +32,6 @@ import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.URISupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Maps a message to a job and the job's outcome back to the message. {@link #process(Exchange, AsyncCallback)}
@@ -42,9 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public class SegmindProducer extends DefaultAsyncProducer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SegmindProducer.class);
-
-    private final Set<CompletableFuture<Void>> inflight = ConcurrentHashMap.newKeySet();
+    /** Each message in flight, with the signal that gives its job up when the producer stops. */
+    private final Map<CompletableFuture<Void>, CompletableFuture<Void>> inflight = new ConcurrentHashMap<>();
     private WritableHealthCheckRepository healthCheckRepository;
     private HealthCheck producerHealthCheck;
 
@@ -76,11 +72,14 @@ public class SegmindProducer extends DefaultAsyncProducer {
             producerHealthCheck = null;
         }
         // Camel stops producers after graceful shutdown has waited for in-flight exchanges; whatever is still
-        // waiting now must still get its callback. The jobs keep running at Segmind and stay in the pending store.
-        for (CompletableFuture<Void> work : List.copyOf(inflight)) {
-            work.completeExceptionally(new SegmindException("The Segmind producer stopped while the job was still"
-                    + " running; it continues at Segmind and a redelivered message (same job key) or operation=await"
-                    + " with its request id collects it", 0, null, null, getEndpoint().getModel()));
+        // waiting now gets its callback, and its job is given up here: one still waiting for a slot is never
+        // submitted, one under way keeps running at the provider and stays in the pending store.
+        SegmindException stopped = new SegmindException("The Segmind producer stopped before the job ended; a job"
+                + " already accepted continues at Segmind and a redelivered message (same job key) or"
+                + " operation=await with its request id collects it", 0, null, null, getEndpoint().getModel());
+        for (Map.Entry<CompletableFuture<Void>, CompletableFuture<Void>> e : List.copyOf(inflight.entrySet())) {
+            e.getValue().completeExceptionally(stopped);
+            e.getKey().completeExceptionally(stopped);
         }
         super.doStop();
     }
@@ -92,10 +91,11 @@ public class SegmindProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<Void> abandon = new CompletableFuture<>();
         CompletableFuture<Void> work;
         try {
             SegmindRequest request = SegmindRequestSupport.resolve(exchange, getEndpoint());
-            work = dispatch(exchange, request);
+            work = dispatch(exchange, request, abandon);
         } catch (Exception e) {
             // bad input: fail before any HTTP call, on the caller's thread
             exchange.setException(e);
@@ -103,91 +103,84 @@ public class SegmindProducer extends DefaultAsyncProducer {
             return true;
         }
         AtomicBoolean done = new AtomicBoolean();
-        inflight.add(work);
+        inflight.put(work, abandon);
         work.whenComplete((v, failure) -> {
             inflight.remove(work);
+            // whatever was still under way for this message stops now
+            abandon.complete(null);
             Runnable finish = () -> {
                 if (done.compareAndSet(false, true)) {
                     if (failure != null) {
-                        exchange.setException(SegmindErrors.unwrap(failure));
+                        exchange.setException(SegmindRequestSupport.unwrap(failure));
                     }
                     callback.done(false);
                 }
             };
             try {
-                // the rest of the route runs on a delivery thread, never on the HTTP client's own threads
+                // the rest of the route runs on a delivery thread, never on the scheduler or an HTTP thread
                 getEndpoint().getComponent().getDeliveryExecutor().execute(finish);
             } catch (RejectedExecutionException | NullPointerException e) {
+                // only while the component shuts down: the callback must still run, once
                 finish.run();
             }
         });
         return false;
     }
 
-    private CompletableFuture<Void> dispatch(Exchange exchange, SegmindRequest request) {
+    private CompletableFuture<Void> dispatch(Exchange exchange, SegmindRequest request,
+                                             CompletableFuture<Void> abandon) {
         SegmindEndpoint endpoint = getEndpoint();
         JobEngine engine = endpoint.getComponent().getEngine();
-        SegmindJobProvider provider = endpoint.getProvider();
+        JobProvider provider = endpoint.getProvider();
         Message message = exchange.getMessage();
         switch (request.operation()) {
             case submit:
                 return inputsReady(request)
-                        .thenCompose(payload -> engine.submit(provider, spec(exchange, request, payload)))
-                        .thenAccept(handle -> SegmindResultSupport.applySubmitted(message, handle));
+                        .thenCompose(payload -> engine.submit(provider, spec(exchange, request, payload, abandon)))
+                        .thenAccept(handle -> unlessAbandoned(abandon,
+                                () -> SegmindResultSupport.applySubmitted(message, handle)));
             case status: {
                 JobHandle handle = handleFor(request, message, provider);
-                return engine.status(provider, handle, spec(exchange, request, Map.of()))
-                        .thenAccept(status -> SegmindResultSupport.applyStatus(message, status, request.model()));
+                return engine.status(provider, handle, spec(exchange, request, Map.of(), abandon))
+                        .thenAccept(status -> unlessAbandoned(abandon,
+                                () -> SegmindResultSupport.applyStatus(message, status, request.model())));
             }
             case await: {
                 JobHandle handle = handleFor(request, message, provider);
-                return engine.await(provider, handle, spec(exchange, request, Map.of()))
-                        .thenAccept(result -> deliver(exchange, result, request, null));
+                return engine.await(provider, handle, spec(exchange, request, Map.of(), abandon))
+                        .thenAccept(result -> deliver(exchange, result, request, null, abandon));
             }
             case sync:
-                return inputsReady(request).thenCompose(payload -> sync(exchange, request, payload));
+                return inputsReady(request).thenCompose(payload -> sync(exchange, request, payload, abandon));
             default:
                 return inputsReady(request)
-                        .thenCompose(payload -> engine.generate(provider, spec(exchange, request, payload)))
-                        .thenAccept(result -> deliver(exchange, result, request, request.jobKey()));
+                        .thenCompose(payload -> engine.generate(provider, spec(exchange, request, payload, abandon)))
+                        .thenAccept(result -> deliver(exchange, result, request, request.jobKey(), abandon));
         }
+    }
+
+    /** Nothing is written to a message whose callback already ran (its producer stopped). */
+    private static void unlessAbandoned(CompletableFuture<Void> abandon, Runnable write) {
+        if (abandon.isDone()) {
+            throw new IllegalStateException("abandoned");
+        }
+        write.run();
     }
 
     /**
-     * The job to follow for status and await: the URLs that submit returned (headers CamelSegmindStatusUrl and
-     * CamelSegmindResponseUrl), as Segmind asks, when they belong to this request id and to the API's own origin
-     * (the key travels with every status read); otherwise URLs rebuilt from the request id.
+     * The job to follow for status and await: the locator that submit returned (or Segmind's two URL headers), which
+     * the provider checks against the request id and the hosts the key may go to; otherwise the request id alone.
      */
-    private JobHandle handleFor(SegmindRequest request, Message message, SegmindJobProvider provider) {
-        JobHandle rebuilt = provider.resume(request.model(), request.requestId(), null);
-        String statusUrl = message.getHeader(SegmindConstants.STATUS_URL, String.class);
-        String responseUrl = message.getHeader(SegmindConstants.RESPONSE_URL, String.class);
-        if (statusUrl == null || responseUrl == null || !statusUrl.contains(request.requestId())
-                || !responseUrl.contains(request.requestId())) {
-            return rebuilt;
-        }
-        try {
-            java.net.URI status = java.net.URI.create(statusUrl);
-            java.net.URI response = java.net.URI.create(responseUrl);
-            java.net.URI base = java.net.URI.create(provider.baseUrl());
-            if (sameOrigin(status, base) && sameOrigin(response, base)) {
-                return new JobHandle(request.requestId(), request.model(), status, response, null);
+    private static JobHandle handleFor(SegmindRequest request, Message message, JobProvider provider) {
+        String locator = message.getHeader(SegmindConstants.JOB_LOCATOR, String.class);
+        if (locator == null) {
+            String statusUrl = message.getHeader(SegmindConstants.STATUS_URL, String.class);
+            String responseUrl = message.getHeader(SegmindConstants.RESPONSE_URL, String.class);
+            if (statusUrl != null && responseUrl != null) {
+                locator = statusUrl + " " + responseUrl;
             }
-            LOG.warn("Ignoring status/response URL headers of request {} that point away from {}; following the"
-                    + " request id instead", request.requestId(), URISupport.sanitizeUri(provider.baseUrl()));
-        } catch (IllegalArgumentException e) {
-            LOG.warn("Ignoring malformed status/response URL headers of request {}", request.requestId());
         }
-        return rebuilt;
-    }
-
-    private static boolean sameOrigin(java.net.URI a, java.net.URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
-                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
-    }
-
-    private static int port(java.net.URI u) {
-        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+        return provider.locate(request.model(), request.requestId(), locator, null);
     }
 
     /** Uploads body media when asked to; otherwise the payload already carries it inline. */
@@ -196,31 +189,53 @@ public class SegmindProducer extends DefaultAsyncProducer {
         if (media == null || !getEndpoint().getConfiguration().isUploadInputs()) {
             return CompletableFuture.completedFuture(request.payload());
         }
-        SegmindJobProvider provider = getEndpoint().getProvider();
+        JobProvider provider = getEndpoint().getProvider();
+        if (!(provider instanceof UploadCapable uploader)) {
+            return CompletableFuture.failedFuture(new SegmindValidationException("Provider "
+                    + provider.displayName() + " cannot host input media: turn option uploadInputs off",
+                    "uploadInputs", request.model()));
+        }
         return getEndpoint().getComponent().getEngine()
-                .withRetries(CallPhase.UPLOAD, request.model(), timeout(), getEndpoint().retryPolicy(),
-                        () -> provider.upload(List.of(media.dataUri()), request.model()))
+                .withRetries(provider, CallPhase.UPLOAD, request.model(), timeout(), getEndpoint().retryPolicy(),
+                        () -> uploader.upload(List.of(media.dataUri()), request.model()))
                 .thenApply(urls -> {
                     request.payload().put(media.parameter(), urls.get(0));
                     return request.payload();
                 });
     }
 
-    private JobSpec spec(Exchange exchange, SegmindRequest request, Map<String, Object> payload) {
+    private JobSpec spec(Exchange exchange, SegmindRequest request, Map<String, Object> payload,
+                         CompletableFuture<Void> abandon) {
         SegmindEndpoint endpoint = getEndpoint();
         boolean download = request.outputType() == SegmindOutputType.media;
         return new JobSpec(request.model(), payload, request.jobKey(), timeout(), endpoint.getPollingPolicy(),
                 endpoint.retryPolicy(), download ? endpoint.downloadOptions() : null,
-                endpoint.progressListener(exchange));
+                endpoint.progressListener(exchange), abandon, null);
     }
 
     private Duration timeout() {
         return Duration.ofMillis(getEndpoint().getConfiguration().getTimeout());
     }
 
-    private void deliver(Exchange exchange, JobResult result, SegmindRequest request, String jobKey) {
-        SegmindResultSupport.applyResult(exchange.getMessage(), result, request.outputType());
-        registerCleanup(exchange, result.media(), jobKey);
+    private void deliver(Exchange exchange, JobResult result, SegmindRequest request, String jobKey,
+                         CompletableFuture<Void> abandon) {
+        List<SegmindMedia> media = mediaOf(result.media());
+        if (abandon.isDone()) {
+            deleteFiles(media);
+            throw new IllegalStateException("abandoned");
+        }
+        SegmindResultSupport.applyResult(exchange.getMessage(), result, media, request.outputType());
+        registerCleanup(exchange, media, jobKey);
+    }
+
+    private static List<SegmindMedia> mediaOf(List<FetchedMedia> fetched) {
+        List<SegmindMedia> media = new ArrayList<>();
+        if (fetched != null) {
+            for (FetchedMedia m : fetched) {
+                media.add((SegmindMedia) m);
+            }
+        }
+        return media;
     }
 
     private void registerCleanup(Exchange exchange, List<SegmindMedia> media, String jobKey) {
@@ -236,87 +251,75 @@ public class SegmindProducer extends DefaultAsyncProducer {
             @Override
             public void onDone(Exchange ex) {
                 if (delete) {
-                    for (SegmindMedia m : media) {
-                        if (m.getDownloadedFile() != null) {
-                            m.getDownloadedFile().toFile().delete();
-                        }
-                    }
+                    deleteFiles(media);
                 }
             }
         });
     }
 
-    private CompletableFuture<Void> sync(Exchange exchange, SegmindRequest request, Map<String, Object> payload) {
-        SegmindEndpoint endpoint = getEndpoint();
-        JobEngine engine = endpoint.getComponent().getEngine();
-        SegmindJobProvider provider = endpoint.getProvider();
-        return engine.withRetries(CallPhase.SYNC, request.model(), timeout(), endpoint.retryPolicy(),
-                () -> provider.sync(request.model(), payload, timeout()))
-                .thenCompose(response -> applySync(exchange, request, response));
+    private static void deleteFiles(List<SegmindMedia> media) {
+        for (SegmindMedia m : media) {
+            if (m.getDownloadedFile() != null) {
+                m.getDownloadedFile().toFile().delete();
+            }
+        }
     }
 
-    private CompletableFuture<Void> applySync(Exchange exchange, SegmindRequest request, ApiResponse response) {
+    private CompletableFuture<Void> sync(Exchange exchange, SegmindRequest request, Map<String, Object> payload,
+                                         CompletableFuture<Void> abandon) {
+        SegmindEndpoint endpoint = getEndpoint();
+        JobProvider provider = endpoint.getProvider();
+        if (!(provider instanceof SyncCapable syncer)) {
+            return CompletableFuture.failedFuture(new SegmindValidationException("Provider "
+                    + provider.displayName() + " has no sync calls: use operation generate", "operation",
+                    request.model()));
+        }
+        JobEngine engine = endpoint.getComponent().getEngine();
+        return engine.withRetries(provider, CallPhase.SYNC, request.model(), timeout(), endpoint.retryPolicy(),
+                        () -> syncer.sync(request.model(), payload, timeout(), endpoint.downloadOptions()))
+                .thenCompose(answer -> applySync(exchange, request, answer, abandon));
+    }
+
+    private CompletableFuture<Void> applySync(Exchange exchange, SegmindRequest request, SyncAnswer answer,
+                                              CompletableFuture<Void> abandon) {
         Message out = exchange.getMessage();
-        String requestId = response.headers().firstValue("x-request-id").orElse("sync-" + UUID.randomUUID());
-        out.setHeader(SegmindConstants.REQUEST_ID, requestId);
-        out.setHeader(SegmindConstants.MODEL, request.model());
-        out.setHeader(SegmindConstants.STATUS, "COMPLETED");
-        response.headers().firstValue("x-remaining-credits")
-                .ifPresent(v -> SegmindResultSupport.setNumber(out, SegmindConstants.REMAINING_CREDITS, v));
-        response.headers().firstValue("x-cost")
-                .ifPresent(v -> SegmindResultSupport.setNumber(out, SegmindConstants.COST, v));
-        response.headers().firstValue("x-generation-time")
-                .ifPresent(v -> SegmindResultSupport.setNumber(out, SegmindConstants.INFERENCE_TIME, v));
-        response.headers().firstValue("x-seed-value").ifPresent(v -> out.setHeader(SegmindConstants.SEED_VALUE, v));
-        if (!response.isJson()) {
-            String type = response.contentType().isEmpty() ? MediaTypes.sniff(response.body())
-                    : response.contentType().split(";")[0].trim();
-            if (type == null) {
-                type = "application/octet-stream";
-            }
-            SegmindMedia media = SegmindMedia.inMemory(null, type,
-                    SegmindResultSupport.fileNameFor(requestId, type), response.body());
-            SegmindResultSupport.applyMedia(out, List.of(media), requestId, null);
+        String requestId = answer.requestId();
+        if (answer.media() != null) {
+            SegmindMedia media = (SegmindMedia) answer.media();
+            unlessAbandoned(abandon, () -> {
+                SegmindResultSupport.applySyncHeaders(out, requestId, request.model(), answer.metrics());
+                SegmindResultSupport.applyMedia(out, List.of(media), requestId, null);
+            });
+            registerCleanup(exchange, List.of(media), null);
             return CompletableFuture.completedFuture(null);
         }
-        Map<String, Object> json;
-        try {
-            json = Json.parseObject(response.body());
-        } catch (java.io.IOException e) {
-            return CompletableFuture.failedFuture(new dev.camelsegmind.component.error.SegmindProtocolException(
-                    "Segmind's sync answer for " + request.model() + " is not valid JSON", response.statusCode(),
-                    null, requestId, request.model(), e));
-        }
-        if (request.outputType() == SegmindOutputType.json) {
-            out.setBody(json);
+        if (request.outputType() == SegmindOutputType.json || request.outputType() == SegmindOutputType.url
+                || answer.outputs().isEmpty()) {
+            unlessAbandoned(abandon, () -> {
+                SegmindResultSupport.applySyncHeaders(out, requestId, request.model(), answer.metrics());
+                if (request.outputType() == SegmindOutputType.url) {
+                    List<String> urls = answer.outputs().stream().map(r -> r.url()).filter(u -> u != null).toList();
+                    out.setBody(urls.size() == 1 ? urls.get(0) : urls);
+                } else {
+                    out.setBody(answer.json());
+                }
+            });
             return CompletableFuture.completedFuture(null);
         }
-        Object output = syncOutput(json);
-        List<MediaRef> refs = output == null ? List.of()
-                : OutputExtractor.extract(Map.of("output", output), requestId, request.model());
-        if (request.outputType() == SegmindOutputType.url || refs.isEmpty()) {
-            List<String> urls = refs.stream().map(MediaRef::url).filter(u -> u != null).toList();
-            out.setBody(request.outputType() == SegmindOutputType.url ? (urls.size() == 1 ? urls.get(0) : urls)
-                    : json);
-            return CompletableFuture.completedFuture(null);
-        }
-        JobHandle pseudo = new JobHandle(requestId, request.model(), null, null, null);
+        JobHandle pseudo = new JobHandle(getEndpoint().getProvider().id(), requestId, request.model(), null, null);
         return getEndpoint().getComponent().getEngine()
-                .download(pseudo, refs, getEndpoint().downloadOptions(), getEndpoint().retryPolicy(), timeout())
-                .thenAccept(media -> {
-                    SegmindResultSupport.applyMedia(out, media, requestId, output);
+                .download(getEndpoint().getProvider(), pseudo, answer.outputs(), getEndpoint().downloadOptions(),
+                        getEndpoint().retryPolicy(), timeout())
+                .thenAccept(fetched -> {
+                    List<SegmindMedia> media = mediaOf(fetched);
+                    if (abandon.isDone()) {
+                        deleteFiles(media);
+                        throw new IllegalStateException("abandoned");
+                    }
+                    SegmindResultSupport.applySyncHeaders(out, requestId, request.model(), answer.metrics());
+                    SegmindResultSupport.applyMedia(out, media, requestId, answer.output());
                     registerCleanup(exchange, media, null);
                 });
-    }
-
-    /** Sync JSON answers name their media differently per model; the first of these keys that is present. */
-    private static Object syncOutput(Map<String, Object> json) {
-        for (String key : new String[] { "output", "images", "image", "video", "audio", "data" }) {
-            if (json.get(key) != null) {
-                return json.get(key);
-            }
-        }
-        return null;
     }
 
     @Override

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.camelsegmind.component.SegmindRequest.InputMedia;
-import dev.camelsegmind.component.client.Json;
-import dev.camelsegmind.component.engine.JobKeys;
+import dev.camelsegmind.component.store.JobKeys;
+import dev.camelsegmind.component.support.Json;
 import dev.camelsegmind.component.error.SegmindValidationException;
 import dev.camelsegmind.component.model.MediaTypes;
 import dev.camelsegmind.component.model.ModelCatalog;
@@ -94,12 +94,51 @@ final class SegmindRequestSupport {
                         .evaluate(exchange, String.class);
             }
             if (jobKey == null) {
-                jobKey = JobKeys.of(model, payload);
+                jobKey = JobKeys.of(model, payload, messageIdentity(exchange));
             } else {
                 jobKey = model + ":" + jobKey;
             }
         }
         return new SegmindRequest(operation, model, payload, media, null, outputType, jobKey);
+    }
+
+    /**
+     * What tells this message from any other, and stays the same when the same message is delivered again: the
+     * broker's message id (JMS), the record's place in its log (Kafka), the file's path, time and length (file), and
+     * otherwise the exchange, which Camel's own redeliveries keep. Parts of a split or a multicast add their index.
+     */
+    static String messageIdentity(Exchange exchange) {
+        Message in = exchange.getMessage();
+        StringBuilder id = new StringBuilder();
+        Object jms = in.getHeader("JMSMessageID");
+        Object topic = in.getHeader("kafka.TOPIC");
+        Object file = in.getHeader(Exchange.FILE_PATH);
+        if (jms != null) {
+            id.append("jms:").append(jms);
+        } else if (topic != null && in.getHeader("kafka.OFFSET") != null) {
+            id.append("kafka:").append(topic).append('/').append(in.getHeader("kafka.PARTITION")).append('/')
+                    .append(in.getHeader("kafka.OFFSET"));
+        } else if (file != null) {
+            id.append("file:").append(file).append('@').append(in.getHeader(Exchange.FILE_LAST_MODIFIED))
+                    .append('#').append(in.getHeader(Exchange.FILE_LENGTH));
+        } else {
+            id.append("exchange:").append(exchange.getExchangeId());
+        }
+        for (String part : new String[] { Exchange.SPLIT_INDEX, Exchange.MULTICAST_INDEX, Exchange.LOOP_INDEX }) {
+            Object index = exchange.getProperty(part);
+            if (index != null) {
+                id.append('|').append(part).append('=').append(index);
+            }
+        }
+        return id.toString();
+    }
+
+    static Throwable unwrap(Throwable t) {
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     static String requestIdOf(Message in) {

@@ -10,6 +10,7 @@ import dev.camelsegmind.component.engine.JobStatus;
 import dev.camelsegmind.component.engine.MediaRef;
 import dev.camelsegmind.component.model.MediaTypes;
 import dev.camelsegmind.component.model.SegmindMedia;
+import dev.camelsegmind.component.support.Numbers;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -20,17 +21,54 @@ final class SegmindResultSupport {
     }
 
     static void applySubmitted(Message out, JobHandle handle) {
-        out.setHeader(SegmindConstants.REQUEST_ID, handle.requestId());
-        out.setHeader(SegmindConstants.MODEL, handle.model());
+        applyJob(out, handle);
         out.setHeader(SegmindConstants.STATUS, "QUEUED");
-        out.setHeader(SegmindConstants.STATUS_URL, handle.statusUrl().toString());
-        out.setHeader(SegmindConstants.RESPONSE_URL, handle.responseUrl().toString());
         out.setBody(handle.requestId());
+    }
+
+    /**
+     * The job's identity. Segmind's locator is its two URLs, shown as headers of their own; another provider's
+     * locator only travels as CamelSegmindJobLocator.
+     */
+    private static void applyJob(Message out, JobHandle handle) {
+        out.setHeader(SegmindConstants.REQUEST_ID, handle.requestId());
+        out.setHeader(SegmindConstants.JOB_MODEL, handle.model());
+        String locator = handle.locator();
+        if (locator == null) {
+            out.removeHeader(SegmindConstants.JOB_LOCATOR);
+            out.removeHeader(SegmindConstants.STATUS_URL);
+            out.removeHeader(SegmindConstants.RESPONSE_URL);
+            return;
+        }
+        out.setHeader(SegmindConstants.JOB_LOCATOR, locator);
+        String[] urls = locator.split(" ");
+        if (urls.length == 2 && urls[0].startsWith("http") && urls[1].startsWith("http")) {
+            out.setHeader(SegmindConstants.STATUS_URL, urls[0]);
+            out.setHeader(SegmindConstants.RESPONSE_URL, urls[1]);
+        }
+    }
+
+    static void applySyncHeaders(Message out, String requestId, String model, Map<String, Object> metrics) {
+        out.setHeader(SegmindConstants.REQUEST_ID, requestId);
+        out.setHeader(SegmindConstants.JOB_MODEL, model);
+        out.setHeader(SegmindConstants.STATUS, "COMPLETED");
+        if (metrics.get("remaining_credits") != null) {
+            setNumber(out, SegmindConstants.REMAINING_CREDITS, metrics.get("remaining_credits"));
+        }
+        if (metrics.get("cost") != null) {
+            setNumber(out, SegmindConstants.COST, metrics.get("cost"));
+        }
+        if (metrics.get("inference_time") != null) {
+            setNumber(out, SegmindConstants.INFERENCE_TIME, metrics.get("inference_time"));
+        }
+        if (metrics.get("seed_value") != null) {
+            out.setHeader(SegmindConstants.SEED_VALUE, metrics.get("seed_value"));
+        }
     }
 
     static void applyStatus(Message out, JobStatus status, String model) {
         out.setHeader(SegmindConstants.REQUEST_ID, status.requestId());
-        out.setHeader(SegmindConstants.MODEL, model);
+        out.setHeader(SegmindConstants.JOB_MODEL, model);
         out.setHeader(SegmindConstants.STATUS, status.state().name());
         if (status.detail() != null) {
             out.setHeader(SegmindConstants.ERROR, status.detail());
@@ -39,13 +77,10 @@ final class SegmindResultSupport {
         out.setBody(status.raw());
     }
 
-    static void applyResult(Message out, JobResult result, SegmindOutputType outputType) {
+    static void applyResult(Message out, JobResult result, List<SegmindMedia> media, SegmindOutputType outputType) {
         JobHandle h = result.handle();
-        out.setHeader(SegmindConstants.REQUEST_ID, h.requestId());
-        out.setHeader(SegmindConstants.MODEL, h.model());
+        applyJob(out, h);
         out.setHeader(SegmindConstants.STATUS, "COMPLETED");
-        out.setHeader(SegmindConstants.STATUS_URL, h.statusUrl().toString());
-        out.setHeader(SegmindConstants.RESPONSE_URL, h.responseUrl().toString());
         out.setHeader(SegmindConstants.RESUMED, result.resumed());
         applyMetrics(out, result.metrics());
         List<String> urls = new ArrayList<>();
@@ -69,7 +104,7 @@ final class SegmindResultSupport {
                 }
                 break;
             default:
-                applyMedia(out, result.media(), h.requestId(), result.raw().get("output"));
+                applyMedia(out, media, h.requestId(), result.raw().get("output"));
         }
     }
 
@@ -114,16 +149,6 @@ final class SegmindResultSupport {
     }
 
     static Double toDouble(Object value) {
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (value instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        return Numbers.toDouble(value);
     }
 }

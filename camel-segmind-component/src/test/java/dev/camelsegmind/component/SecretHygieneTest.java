@@ -9,8 +9,8 @@ import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import dev.camelsegmind.component.client.CallPhase;
-import dev.camelsegmind.component.client.SegmindErrors;
+import dev.camelsegmind.component.engine.CallPhase;
+import dev.camelsegmind.component.provider.segmind.SegmindErrors;
 import dev.camelsegmind.component.error.SegmindAuthenticationException;
 import dev.camelsegmind.component.error.SegmindException;
 import dev.camelsegmind.component.error.SegmindJobFailedException;

@@ -1,5 +1,7 @@
 package dev.camelsegmind.component;
 
+import dev.camelsegmind.component.observability.SegmindConsole;
+import dev.camelsegmind.component.observability.SegmindRecentFailures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

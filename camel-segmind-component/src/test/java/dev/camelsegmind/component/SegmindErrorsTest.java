@@ -2,6 +2,7 @@ package dev.camelsegmind.component;
 
 import java.time.Duration;
 
+import dev.camelsegmind.component.error.SegmindSubmitUncertainException;
 import dev.camelsegmind.component.error.SegmindAuthenticationException;
 import dev.camelsegmind.component.error.SegmindBadRequestException;
 import dev.camelsegmind.component.error.SegmindException;
@@ -105,12 +106,21 @@ class SegmindErrorsTest extends SegmindTestSupport {
     }
 
     @Test
-    void serverErrorOnSubmitIsTypedOnceRetriesRunOut() {
+    void serverErrorOnSubmitIsUncertainAndNeverRepeated() {
         sim.faults().add(Fault.on(Route.SUBMIT).status(502));
         Exchange out = generate("segmind:wan2.7-image-pro?maxRetries=2", "x");
-        assertThat(out.getException()).isInstanceOf(SegmindServerException.class);
-        assertThat(sim.journal().count(Route.SUBMIT)).isEqualTo(3);
-        assertThat(sim.jobs()).isEmpty();
+        assertThat(out.getException()).isInstanceOf(SegmindSubmitUncertainException.class)
+                .hasMessageContaining("502").hasMessageContaining("retryUncertainSubmit");
+        assertThat(((SegmindSubmitUncertainException) out.getException()).getHttpStatus()).isEqualTo(502);
+        assertThat(sim.journal().count(Route.SUBMIT)).as("a gateway error does not prove refusal").isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorOnAStatusReadIsRetried() {
+        sim.faults().add(Fault.on(Route.STATUS).status(502).times(2));
+        Exchange out = generate("segmind:wan2.7-image-pro?maxRetries=3", "x");
+        assertThat(out.getException()).isNull();
+        assertThat(sim.faults().injected(Route.STATUS)).isEqualTo(2);
     }
 
     @Test

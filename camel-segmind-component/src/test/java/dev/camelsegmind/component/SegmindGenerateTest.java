@@ -52,7 +52,7 @@ class SegmindGenerateTest extends SegmindTestSupport {
             assertThat(out.getMessage().getHeader(SegmindConstants.CONTENT_TYPE)).isEqualTo("image/png");
         }
         assertThat(out.getMessage().getHeader(SegmindConstants.STATUS)).isEqualTo("COMPLETED");
-        assertThat(out.getMessage().getHeader(SegmindConstants.MODEL)).isEqualTo(model);
+        assertThat(out.getMessage().getHeader(SegmindConstants.JOB_MODEL)).isEqualTo(model);
         assertThat(out.getMessage().getHeader(SegmindConstants.OUTPUT_URL, String.class)).startsWith(sim.baseUrl());
         assertThat(out.getMessage().getHeader(SegmindConstants.INFERENCE_TIME, Double.class)).isNotNull();
         assertThat(out.getMessage().getHeader(SegmindConstants.COST, Double.class)).isPositive();

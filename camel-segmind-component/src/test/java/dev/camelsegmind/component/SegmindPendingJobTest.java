@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Future;
 
-import dev.camelsegmind.component.engine.PendingJob;
-import dev.camelsegmind.component.engine.StateRepositoryPendingJobStore;
+import dev.camelsegmind.component.store.PendingJob;
+import dev.camelsegmind.component.store.StateRepositoryPendingJobStore;
 import dev.camelsegmind.component.error.SegmindJobFailedException;
 import dev.camelsegmind.component.error.SegmindRequestExpiredException;
 import dev.camelsegmind.simulator.Route;
@@ -90,7 +90,8 @@ class SegmindPendingJobTest extends SegmindTestSupport {
         PendingJob pending = store().find("wan2.7-image-pro:slow-1").orElseThrow();
         assertThat(sim.job(pending.requestId())).isPresent();
         assertThat(pending.model()).isEqualTo("wan2.7-image-pro");
-        assertThat(pending.submittedAt()).isBefore(Instant.now());
+        assertThat(pending.state()).isEqualTo(PendingJob.State.ACCEPTED);
+        assertThat(pending.since()).isBefore(Instant.now());
         assertThat(running).isNotDone();
     }
 
@@ -102,22 +103,19 @@ class SegmindPendingJobTest extends SegmindTestSupport {
     }
 
     @Test
-    void anExpiredPendingJobIsReportedNotSilentlyDropped() {
-        store().put(new PendingJob("wan2.7-image-pro:msg-3", "0f0f0f0f-0000-4000-8000-000000000001",
-                "wan2.7-image-pro", Instant.now().minus(Duration.ofMinutes(61)),
-                sim.baseUrl() + "/v2/requests/0f0f0f0f-0000-4000-8000-000000000001/status",
-                sim.baseUrl() + "/v2/requests/0f0f0f0f-0000-4000-8000-000000000001"));
+    void anExpiredPendingJobIsReportedAndTheMessageGetsANewJob() {
+        String id = "0f0f0f0f-0000-4000-8000-000000000001";
+        Instant submitted = Instant.now().minus(Duration.ofMinutes(61));
         try (LogCapture log = LogCapture.of(Level.WARN, "dev.camelsegmind")) {
+            store().put(new PendingJob("wan2.7-image-pro:msg-3", PendingJob.State.ACCEPTED, "segmind",
+                    "wan2.7-image-pro", id, null, submitted, submitted.plus(Duration.ofHours(1)), null, null, null));
             Exchange out = send("direct:ok", "msg-3", "old");
-            assertThat(out.getException()).isInstanceOf(SegmindRequestExpiredException.class)
-                    .hasMessageContaining("0f0f0f0f-0000-4000-8000-000000000001").hasMessageContaining("expired");
-            assertThat(log.text()).startsWith("WARN").contains("0f0f0f0f-0000-4000-8000-000000000001")
-                    .contains("expired");
+            assertThat(out.getException()).isNull();
+            assertThat(out.getMessage().getHeader(SegmindConstants.RESUMED, Boolean.class)).isFalse();
+            assertThat(log.text()).startsWith("WARN").contains(id).contains("expired")
+                    .contains("before its media was delivered");
         }
-        assertThat(sim.journal().size()).as("nothing was asked of Segmind").isZero();
-        Exchange next = send("direct:ok", "msg-3", "old");
-        assertThat(next.getException()).isNull();
-        assertThat(sim.journal().count(Route.SUBMIT)).isEqualTo(1);
+        assertThat(sim.journal().count(Route.SUBMIT)).as("the expired job is gone: a new one is paid").isEqualTo(1);
     }
 
     @Test
@@ -181,13 +179,36 @@ class SegmindPendingJobTest extends SegmindTestSupport {
     }
 
     @Test
-    void withoutAKeyTheDigestOfModelAndPayloadNamesTheJob() {
+    void withoutAKeyANewMessageWithTheSameContentGetsItsOwnJob() {
         Exchange first = template.request("direct:failsAfterDelivery", e -> e.getMessage().setBody("same words"));
         Exchange again = template.request("direct:ok", e -> e.getMessage().setBody("same words"));
-        assertThat(again.getMessage().getHeader(SegmindConstants.RESUMED, Boolean.class)).isTrue();
+        assertThat(first.getException()).hasMessage("disk full");
+        assertThat(again.getException()).isNull();
+        assertThat(again.getMessage().getHeader(SegmindConstants.RESUMED, Boolean.class)).isFalse();
         assertThat(again.getMessage().getHeader(SegmindConstants.REQUEST_ID))
+                .isNotEqualTo(first.getMessage().getHeader(SegmindConstants.REQUEST_ID));
+        assertThat(sim.journal().count(Route.SUBMIT)).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAKeyARedeliveredJmsMessageResumesItsJob() {
+        Exchange first = template.request("direct:failsAfterDelivery", e -> {
+            e.getMessage().setBody("same words");
+            e.getMessage().setHeader("JMSMessageID", "ID:broker-1-42");
+        });
+        Exchange redelivered = template.request("direct:ok", e -> {
+            e.getMessage().setBody("same words");
+            e.getMessage().setHeader("JMSMessageID", "ID:broker-1-42");
+        });
+        Exchange other = template.request("direct:ok", e -> {
+            e.getMessage().setBody("same words");
+            e.getMessage().setHeader("JMSMessageID", "ID:broker-1-43");
+        });
+        assertThat(redelivered.getMessage().getHeader(SegmindConstants.RESUMED, Boolean.class)).isTrue();
+        assertThat(redelivered.getMessage().getHeader(SegmindConstants.REQUEST_ID))
                 .isEqualTo(first.getMessage().getHeader(SegmindConstants.REQUEST_ID));
-        assertThat(sim.journal().count(Route.SUBMIT)).isEqualTo(1);
+        assertThat(other.getMessage().getHeader(SegmindConstants.RESUMED, Boolean.class)).isFalse();
+        assertThat(sim.journal().count(Route.SUBMIT)).isEqualTo(2);
     }
 
     private CamelContext fileBackedContext(Path file, boolean failAfter) throws Exception {

@@ -47,7 +47,7 @@ class SegmindProgressTest extends SegmindTestSupport {
                 .containsExactly("QUEUED", "PROCESSING", "COMPLETED");
         for (Exchange e : received) {
             assertThat(e.getMessage().getHeader(SegmindConstants.REQUEST_ID)).isEqualTo(requestId);
-            assertThat(e.getMessage().getHeader(SegmindConstants.MODEL)).isEqualTo("wan2.7-i2v");
+            assertThat(e.getMessage().getHeader(SegmindConstants.JOB_MODEL)).isEqualTo("wan2.7-i2v");
             assertThat(e.getMessage().getHeader(Exchange.CORRELATION_ID)).isEqualTo(out.getExchangeId());
             Map<String, Object> body = e.getMessage().getBody(Map.class);
             assertThat(body.keySet()).containsExactly("requestId", "model", "status", "elapsedMillis", "polls");

@@ -112,7 +112,7 @@ class SegmindRetryTest extends SegmindTestSupport {
 
     @Test
     void everyRetryIsLoggedAtDebugWithTheRequestIdOrTheModelAndJobKey() {
-        sim.faults().add(Fault.on(Route.SUBMIT).status(502).times(1));
+        sim.faults().add(Fault.on(Route.SUBMIT).status(429).times(1));
         sim.faults().add(Fault.on(Route.STATUS).status(500).times(1));
         Exchange out;
         try (LogCapture log = LogCapture.of(Level.DEBUG, "dev.camelsegmind.component.engine")) {

@@ -1,5 +1,6 @@
 package dev.camelsegmind.component;
 
+import dev.camelsegmind.component.observability.SegmindMetricsSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

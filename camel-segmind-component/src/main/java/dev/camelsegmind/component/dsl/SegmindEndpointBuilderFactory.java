@@ -795,6 +795,22 @@ public final class SegmindEndpointBuilderFactory {
             doSetProperty("sslContextParameters", sslContextParameters);
             return this;
         }
+
+        /**
+         * Hosts besides the base URL's that may receive the API key, comma separated (for example a gateway of your
+         * own in front of Segmind). The key goes to the base URL's host and to these only: a status or response URL
+         * in an answer, or a stored job, that names any other host is not followed with the key (the job is followed
+         * by its request id on the base URL's host instead), and no call follows a redirect.
+         * <p>
+         * The option is a: <code>java.lang.String</code> type. Group: security.
+         *
+         * @param trustedHosts the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder trustedHosts(String trustedHosts) {
+            doSetProperty("trustedHosts", trustedHosts);
+            return this;
+        }
     }
 
     /** The advanced options of a {@code segmind} endpoint. */

@@ -2,7 +2,7 @@ package dev.camelsegmind.component.engine;
 
 import java.time.Duration;
 
-import dev.camelsegmind.component.client.CallPhase;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,7 @@ final class CompositeJobListener implements JobListener {
         try {
             r.run();
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("A Segmind job listener failed: {}", e.toString());
+            LOG.warn("A job listener failed: {}", e.toString());
         }
     }
 

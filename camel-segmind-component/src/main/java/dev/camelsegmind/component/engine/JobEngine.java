@@ -10,119 +10,178 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-import dev.camelsegmind.component.client.CallPhase;
-import dev.camelsegmind.component.client.SegmindErrors;
-import dev.camelsegmind.component.error.SegmindJobFailedException;
-import dev.camelsegmind.component.error.SegmindRequestExpiredException;
-import dev.camelsegmind.component.error.SegmindTimeoutException;
 import dev.camelsegmind.component.model.SafeText;
-import dev.camelsegmind.component.model.SegmindMedia;
+import dev.camelsegmind.component.store.PendingJob;
+import dev.camelsegmind.component.store.PendingJobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The job lifecycle, for any provider: submit, wait, fetch, deliver. Waiting is a chain of tasks on one shared
- * scheduler and non-blocking HTTP calls; no thread is held while a job is queued or rendering, so one JVM can keep
- * thousands of jobs in flight. Provider specifics stay behind {@link JobProvider}.
+ * The job lifecycle, for any provider: claim, submit, wait, fetch, deliver. Waiting is a chain of tasks on one shared
+ * scheduler and non-blocking calls; no thread is held while a job is queued or rendering, so one JVM can keep
+ * thousands of jobs in flight. A job learns that it finished by polling or by a push ({@link #signal}), whichever
+ * comes first; either way its status is read once more and its result fetched once. Provider specifics stay behind
+ * {@link JobProvider}; a blocking pending-job store runs on an executor of its own.
  */
 public final class JobEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
-    // beyond the deadline a last status read may still be answering (its retries are bounded by the deadline)
-    private static final long WATCHDOG_GRACE_MILLIS = 120_000;
+    /** Past the deadline the job's own calls, each bounded by it, have had their chance to report a precise error. */
+    private static final long WATCHDOG_GRACE_MILLIS = 1_000;
+    /** How often a delivery that found its message's submit under way elsewhere looks again. */
+    private static final long CLAIM_RECHECK_MILLIS = 1_000;
 
     private final ScheduledExecutorService scheduler;
     private final RequestLimiter limiter;
     private final PendingJobStore store;
+    private final Executor storeExecutor;
     private final Retrier retrier;
-    private final MediaFetcher fetcher;
     private final JobListener listener;
+    private final String owner;
     private final Map<String, ActiveJob> active = new ConcurrentHashMap<>();
+    /** The job each outcome is waiting for, so a deadline that strikes can name the request and its last state. */
+    private final Map<CompletableFuture<JobResult>, ActiveJob> waiting = new ConcurrentHashMap<>();
 
     public JobEngine(ScheduledExecutorService scheduler, RequestLimiter limiter, PendingJobStore store,
                      JobListener listener) {
-        this.scheduler = scheduler;
-        this.limiter = limiter;
-        this.store = store;
-        this.retrier = new Retrier(scheduler, limiter);
-        this.fetcher = new MediaFetcher();
-        this.listener = listener == null ? JobListener.NONE : listener;
+        this(scheduler, limiter, store, Runnable::run, listener, null);
     }
 
     /**
-     * Submit, wait and fetch. When the spec names a job key and the store holds an accepted job for it that is still
-     * retained, that job is resumed instead of paying for a new one.
+     * @param storeExecutor where calls of a blocking store run: never the scheduler, nor an HTTP thread
+     * @param owner         names this instance in the entries it writes (a node name), or null
+     */
+    public JobEngine(ScheduledExecutorService scheduler, RequestLimiter limiter, PendingJobStore store,
+                     Executor storeExecutor, JobListener listener, String owner) {
+        this.scheduler = scheduler;
+        this.limiter = limiter;
+        this.store = store;
+        this.storeExecutor = storeExecutor;
+        this.retrier = new Retrier(scheduler, limiter);
+        this.listener = listener == null ? JobListener.NONE : listener;
+        this.owner = owner;
+    }
+
+    /**
+     * Submit, wait and fetch. When the spec names a job key, the key is claimed in the store before anything is
+     * sent: a delivery that finds the job of an earlier delivery accepted resumes it instead of paying again, and one
+     * that finds a submit under way (in this JVM or another) waits for it.
      */
     public CompletableFuture<JobResult> generate(JobProvider provider, JobSpec spec) {
-        long deadline = System.currentTimeMillis() + spec.timeout().toMillis();
+        long deadline = deadlineOf(spec);
         JobListener events = JobListener.compose(listener, spec.listener());
-        CompletableFuture<JobResult> outcome = limiter.acquireJob().thenCompose(v -> {
-            Optional<PendingJob> pending = spec.jobKey() == null ? Optional.empty() : store.find(spec.jobKey());
-            if (pending.isPresent()) {
-                return resumePending(provider, spec, pending.get(), deadline, events);
+        CompletableFuture<JobResult> outcome = new CompletableFuture<>();
+        watch(provider, outcome, spec, deadline);
+        CompletableFuture<Void> slot = limiter.acquireJob();
+        onAbandon(spec, slot, outcome);
+        slot.thenCompose(v -> {
+            if (outcome.isDone()) {
+                return CompletableFuture.<JobResult>failedFuture(new IllegalStateException("abandoned"));
             }
-            return submitAndRecord(provider, spec, deadline, events)
-                    .thenCompose(handle -> waitAndFetch(provider, handle, spec, deadline, events, false));
-        });
-        outcome.whenComplete((r, e) -> {
-            limiter.releaseJob();
-            if (e != null && spec.jobKey() != null) {
-                forgetIfFinal(spec.jobKey(), SegmindErrors.unwrap(e));
+            return spec.jobKey() == null
+                    ? submitThenWait(provider, spec, null, deadline, events, outcome)
+                    : claim(provider, spec, deadline, events, outcome);
+        }).whenComplete((r, e) -> {
+            if (slot.isDone() && !slot.isCompletedExceptionally()) {
+                limiter.releaseJob();
             }
+            settle(outcome, r, e);
         });
         return outcome;
     }
 
-    /** Submits only; the caller keeps the request id. */
+    /** Submits only; the caller keeps the request id. Nothing is recorded. */
     public CompletableFuture<JobHandle> submit(JobProvider provider, JobSpec spec) {
-        long deadline = System.currentTimeMillis() + spec.timeout().toMillis();
+        long deadline = deadlineOf(spec);
         JobListener events = JobListener.compose(listener, spec.listener());
-        return submitAndRecord(provider, spec, deadline, events);
+        return sendSubmit(provider, spec, deadline, events).thenApply(handle -> {
+            events.submitted(handle);
+            return handle;
+        });
     }
 
     /** Waits for and fetches a job submitted earlier, perhaps by another route or JVM. */
     public CompletableFuture<JobResult> await(JobProvider provider, JobHandle handle, JobSpec spec) {
-        long deadline = System.currentTimeMillis() + spec.timeout().toMillis();
+        long deadline = deadlineOf(spec);
         JobListener events = JobListener.compose(listener, spec.listener());
-        return limiter.acquireJob()
-                .thenCompose(v -> waitAndFetch(provider, handle, spec, deadline, events, true))
-                .whenComplete((r, e) -> limiter.releaseJob());
+        CompletableFuture<JobResult> outcome = new CompletableFuture<>();
+        watch(provider, outcome, spec, deadline);
+        CompletableFuture<Void> slot = limiter.acquireJob();
+        onAbandon(spec, slot, outcome);
+        slot.thenCompose(v -> waitAndFetch(provider, handle, spec, deadline, events, true, outcome))
+                .whenComplete((r, e) -> {
+                    if (slot.isDone() && !slot.isCompletedExceptionally()) {
+                        limiter.releaseJob();
+                    }
+                    settle(outcome, r, e);
+                });
+        return outcome;
+    }
+
+    /**
+     * Follows a job found in the store without its original message (resuming at start-up, or a node taking over
+     * another's work): waits, fetches and, when the spec asks for it, downloads; never submits.
+     */
+    public CompletableFuture<JobResult> resume(JobProvider provider, PendingJob pending, JobSpec spec) {
+        JobHandle handle = provider.locate(pending.model(), pending.requestId(), pending.locator(), pending.since());
+        return await(provider, handle, spec).thenApply(JobResult::asResumed);
     }
 
     /** One status read, with retries. */
     public CompletableFuture<JobStatus> status(JobProvider provider, JobHandle handle, JobSpec spec) {
-        long deadline = System.currentTimeMillis() + spec.timeout().toMillis();
-        return retrier.call(CallPhase.STATUS, handle.requestId(), handle.model(), deadline, spec.retry(),
-                JobListener.compose(listener, spec.listener()), () -> provider.status(handle));
+        return retrier.call(provider, CallPhase.STATUS, handle.requestId(), handle.model(), null, deadlineOf(spec),
+                spec.retry(), JobListener.compose(listener, spec.listener()), () -> provider.status(handle));
     }
 
     /**
-     * Runs a call outside the job lifecycle (sync, upload) with the same retry rules: a POST is repeated only when
-     * the server cannot have accepted it.
+     * Runs a call outside the job lifecycle (sync, upload) with the same retry rules: a write is repeated only when
+     * the provider says the server cannot have accepted it.
      */
-    public <T> CompletableFuture<T> withRetries(CallPhase phase, String model, Duration timeout, RetryPolicy retry,
-                                                java.util.function.Supplier<CompletableFuture<T>> call) {
-        return retrier.call(phase, null, model, System.currentTimeMillis() + timeout.toMillis(), retry, listener, call);
+    public <T> CompletableFuture<T> withRetries(JobProvider provider, CallPhase phase, String model, Duration timeout,
+                                                RetryPolicy retry, Supplier<CompletableFuture<T>> call) {
+        return retrier.call(provider, phase, null, model, null, System.currentTimeMillis() + timeout.toMillis(), retry,
+                listener, call);
     }
 
     /** Downloads outputs that did not come from a polled job (a sync answer that carries URLs). */
-    public CompletableFuture<List<SegmindMedia>> download(JobHandle handle, List<MediaRef> refs, DownloadOptions options,
-                                                          RetryPolicy retry, Duration timeout) {
+    public CompletableFuture<List<FetchedMedia>> download(JobProvider provider, JobHandle handle, List<MediaRef> refs,
+                                                          DownloadOptions options, RetryPolicy retry, Duration timeout) {
         JobSpec spec = new JobSpec(handle.model(), Map.of(), null, timeout, null, retry, options, JobListener.NONE);
-        ActiveJob job = new ActiveJob(handle, spec, System.currentTimeMillis() + timeout.toMillis(), listener, false);
+        ActiveJob job = new ActiveJob(provider, handle, spec, System.currentTimeMillis() + timeout.toMillis(),
+                listener, false);
         JobResult bare = new JobResult(handle, Map.of(), Map.of(), refs, List.of(), false);
-        return download(job, bare, null).thenApply(JobResult::media);
+        return download(job, bare).thenApply(JobResult::media);
     }
 
-    /** Forgets the pending job of a message once its media was delivered. */
+    /**
+     * Forgets the pending job of a message once its media was delivered. Called on the route's own thread when the
+     * exchange completes, so the entry is gone before the next message is read, whatever the store.
+     */
     public void delivered(String jobKey) {
         if (jobKey != null) {
             store.remove(jobKey);
         }
+    }
+
+    /**
+     * Tells the engine that a job may have finished (a provider's push callback). A hint, never the truth: the job's
+     * status is read at once and the job ends only if the provider confirms it; polling stays as the fallback.
+     *
+     * @return whether a job of that provider and id is being waited for here
+     */
+    public boolean signal(String providerId, String requestId) {
+        ActiveJob job = active.get(key(providerId, requestId));
+        if (job == null) {
+            return false;
+        }
+        job.pushed = true;
+        pollSoon(job);
+        return true;
     }
 
     /** Jobs being waited for now, for the console and metrics. */
@@ -138,80 +197,173 @@ public final class JobEngine {
         return store;
     }
 
-    private CompletableFuture<JobHandle> submitAndRecord(JobProvider provider, JobSpec spec, long deadline,
-                                                         JobListener events) {
-        return retrier.call(CallPhase.SUBMIT, null, spec.model(), spec.jobKey(), deadline, spec.retry(), events,
-                () -> provider.submit(spec.model(), spec.payload()))
-                .whenComplete((handle, e) -> {
-                    if (e != null) {
-                        events.failed(null, spec.model(), SegmindErrors.unwrap(e));
+    // ---- claiming and submitting
+
+    private CompletableFuture<JobResult> claim(JobProvider provider, JobSpec spec, long deadline, JobListener events,
+                                               CompletableFuture<JobResult> outcome) {
+        Instant now = Instant.now();
+        PendingJob mine = PendingJob.submitting(spec.jobKey(), provider.id(), spec.model(), now,
+                now.plus(provider.retention()), owner, spec.attributes());
+        return storeCall(() -> store.putIfAbsent(mine)).thenCompose(existing -> {
+            if (existing.isEmpty()) {
+                return submitThenWait(provider, spec, mine, deadline, events, outcome);
+            }
+            return onClaimed(provider, spec, existing.get(), deadline, events, outcome);
+        });
+    }
+
+    /** What an earlier delivery of the same message left in the store decides what this one does. */
+    private CompletableFuture<JobResult> onClaimed(JobProvider provider, JobSpec spec, PendingJob found, long deadline,
+                                                   JobListener events, CompletableFuture<JobResult> outcome) {
+        String key = SafeText.forMessage(spec.jobKey(), 120);
+        if (!provider.id().equals(found.provider())) {
+            return CompletableFuture.failedFuture(provider.uncertain(spec.model(), found.requestId(), "The message"
+                    + " (job key " + key + ") already has a job at provider '" + found.provider() + "' ("
+                    + found.state() + (found.requestId() != null ? ", request " + found.requestId() : "") + "); it is"
+                    + " not sent to " + provider.displayName() + " as well, which could pay twice"));
+        }
+        switch (found.state()) {
+            case ACCEPTED:
+                LOG.info("Resuming pending {} job {} of {} instead of submitting again", provider.displayName(),
+                        found.requestId(), found.model());
+                JobHandle handle = provider.locate(found.model(), found.requestId(), found.locator(), found.since());
+                return waitAndFetch(provider, handle, spec, deadline, events, true, outcome);
+            case UNCERTAIN:
+                return CompletableFuture.failedFuture(provider.uncertain(spec.model(), found.requestId(),
+                        "An earlier submit of this message (job key " + key + ", " + found.since() + ") may have been"
+                        + " accepted and billed" + (found.detail() != null ? " (" + found.detail() + ")" : "")
+                        + "; it is not submitted again until an operator removes its pending-job entry"));
+            default:
+                if (found.since() != null && found.since().plus(spec.timeout()).isBefore(Instant.now())) {
+                    return CompletableFuture.failedFuture(provider.uncertain(spec.model(), null, "A submit of this"
+                            + " message (job key " + key + ") began at " + found.since() + (found.owner() != null
+                            ? " on " + found.owner() : "") + " and its outcome was never recorded (the process may"
+                            + " have stopped mid-submit); it is not submitted again until an operator removes its"
+                            + " pending-job entry"));
+                }
+                // another delivery of the same message is submitting right now: wait for its outcome
+                return later(CLAIM_RECHECK_MILLIS, deadline, outcome)
+                        .thenCompose(v -> claim(provider, spec, deadline, events, outcome));
+        }
+    }
+
+    private CompletableFuture<JobResult> submitThenWait(JobProvider provider, JobSpec spec, PendingJob claim,
+                                                        long deadline, JobListener events,
+                                                        CompletableFuture<JobResult> outcome) {
+        return sendSubmit(provider, spec, deadline, events)
+                .handle((handle, failure) -> {
+                    if (failure != null) {
+                        return afterFailedSubmit(provider, spec, claim, Retrier.unwrap(failure))
+                                .<JobHandle>thenCompose(v -> CompletableFuture.failedFuture(Retrier.unwrap(failure)));
                     }
+                    if (claim == null) {
+                        return CompletableFuture.completedFuture(handle);
+                    }
+                    Instant at = handle.submittedAt() != null ? handle.submittedAt() : Instant.now();
+                    // recorded before anything else happens, so a crash from here on cannot pay twice
+                    PendingJob accepted = claim.accepted(handle.requestId(), handle.locator(), at,
+                            at.plus(provider.retention()));
+                    return storeCall(() -> {
+                        store.put(accepted);
+                        return handle;
+                    }).exceptionally(e -> {
+                        LOG.error("Could not record the accepted {} job {} of {} in the pending-job store; a"
+                                + " redelivery of this message after a crash would pay for it again: {}",
+                                provider.displayName(), handle.requestId(), handle.model(),
+                                Retrier.unwrap(e).toString());
+                        return handle;
+                    });
                 })
-                .thenApply(handle -> {
-                    if (spec.jobKey() != null) {
-                        // recorded before anything else happens, so a crash from here on cannot pay twice
-                        store.put(new PendingJob(spec.jobKey(), handle.requestId(), handle.model(),
-                                handle.submittedAt(), handle.statusUrl().toString(), handle.responseUrl().toString()));
-                    }
+                .thenCompose(f -> f)
+                .thenCompose(handle -> {
                     LOG.debug("Submitted {} as request {}{}", spec.model(), handle.requestId(), spec.jobKey() == null
-                            ? "" : " (job key " + SafeText.forMessage(spec.jobKey(), 120)
-                            + ")");
+                            ? "" : " (job key " + SafeText.forMessage(spec.jobKey(), 120) + ")");
                     events.submitted(handle);
-                    return handle;
+                    if (outcome.isDone()) {
+                        // given up (deadline, stop) while the submit was under way: the entry lets a redelivery resume
+                        return CompletableFuture.failedFuture(new IllegalStateException("abandoned"));
+                    }
+                    return waitAndFetch(provider, handle, spec, deadline, events, false, outcome);
                 });
     }
 
-    private CompletableFuture<JobResult> resumePending(JobProvider provider, JobSpec spec, PendingJob pending,
-                                                       long deadline, JobListener events) {
-        Instant expiresAt = pending.submittedAt().plus(provider.retention());
-        if (Instant.now().isAfter(expiresAt)) {
-            store.remove(pending.jobKey());
-            LOG.warn("The pending Segmind job {} of {} for this message expired at {} before its media was delivered;"
-                    + " the entry is removed and the next delivery submits a new job", pending.requestId(),
-                    pending.model(), expiresAt);
-            return CompletableFuture.failedFuture(new SegmindRequestExpiredException("The earlier job for this message"
-                    + " (request " + pending.requestId() + ", submitted " + pending.submittedAt() + ") expired at "
-                    + expiresAt + " before its media was delivered; send the message again to submit a new job", 404,
-                    null, pending.requestId(), pending.model()));
+    /**
+     * A submit that may have been accepted is recorded as such, so the console shows it and a redelivery does not
+     * pay a second time; one that was certainly refused frees the key.
+     */
+    private CompletableFuture<Void> afterFailedSubmit(JobProvider provider, JobSpec spec, PendingJob claim,
+                                                      Throwable error) {
+        if (claim == null) {
+            return CompletableFuture.completedFuture(null);
         }
-        LOG.info("Resuming pending Segmind job {} of {} instead of submitting again", pending.requestId(),
-                pending.model());
-        JobHandle handle = new JobHandle(pending.requestId(), pending.model(),
-                java.net.URI.create(pending.statusUrl()), java.net.URI.create(pending.responseUrl()),
-                pending.submittedAt());
-        return waitAndFetch(provider, handle, spec, deadline, events, true);
+        boolean uncertain = provider.classify(CallPhase.SUBMIT, error).kind() == FailureKind.UNCERTAIN
+                && !spec.retry().retryUncertainSubmit();
+        Instant now = Instant.now();
+        return storeCall(() -> {
+            if (uncertain) {
+                store.put(claim.uncertain(SafeText.forMessage(error.getMessage(), 300), now,
+                        now.plus(provider.retention())));
+            } else {
+                store.remove(claim.jobKey());
+            }
+            return (Void) null;
+        }).exceptionally(e -> {
+            LOG.warn("Could not update the pending-job entry after a failed submit: {}", Retrier.unwrap(e).toString());
+            return null;
+        });
     }
 
+    private CompletableFuture<JobHandle> sendSubmit(JobProvider provider, JobSpec spec, long deadline,
+                                                    JobListener events) {
+        String subject = spec.jobKey() != null ? "job key " + SafeText.forMessage(spec.jobKey(), 120) : null;
+        return retrier.call(provider, CallPhase.SUBMIT, null, spec.model(), subject, deadline, spec.retry(), events,
+                        () -> provider.submit(spec.model(), spec.payload()))
+                .whenComplete((handle, e) -> {
+                    if (e != null) {
+                        events.failed(null, spec.model(), Retrier.unwrap(e));
+                    }
+                });
+    }
+
+    // ---- waiting
+
     private CompletableFuture<JobResult> waitAndFetch(JobProvider provider, JobHandle handle, JobSpec spec,
-                                                      long deadline, JobListener events, boolean resumed) {
-        ActiveJob job = new ActiveJob(handle, spec, deadline, events, resumed);
-        active.put(handle.requestId(), job);
-        ScheduledFuture<?> watchdog = scheduler.schedule(() -> watchdog(job),
-                Math.max(0, deadline - System.currentTimeMillis()) + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        // The caller's stages hang off the returned stage, so the job has left the in-flight list (the dev console,
-        // metrics) before the exchange sees its result; stages on job.future itself would run in reverse order.
-        CompletableFuture<JobResult> settled = job.future.whenComplete((r, e) -> {
-            watchdog.cancel(false);
-            active.remove(handle.requestId(), job);
+                                                      long deadline, JobListener events, boolean resumed,
+                                                      CompletableFuture<JobResult> outcome) {
+        ActiveJob job = new ActiveJob(provider, handle, spec, deadline, events, resumed);
+        String key = key(provider.id(), handle.requestId());
+        active.put(key, job);
+        waiting.put(outcome, job);
+        // the caller's stages hang off the returned stage, so the job has left the in-flight list (the console,
+        // metrics) before the exchange sees its result
+        CompletableFuture<JobResult> settled = new CompletableFuture<>();
+        job.future.whenComplete((r, e) -> {
+            active.remove(key, job);
+            waiting.remove(outcome, job);
+            if (e == null) {
+                settled.complete(r);
+            } else if (spec.jobKey() == null) {
+                settled.completeExceptionally(e);
+            } else {
+                // the store is settled before the message sees its error, so a redelivery finds it as it should
+                forgetIfFinal(provider, spec.jobKey(), handle, Retrier.unwrap(e))
+                        .whenComplete((v, x) -> settled.completeExceptionally(e));
+            }
         });
-        schedulePoll(provider, job, spec.polling().nextDelay(spec.model(), 0, job.elapsed(), null).toMillis());
+        outcome.whenComplete((r, e) -> {
+            if (e != null) {
+                // the outcome was settled from outside (deadline, stop): this job's chain stops here
+                job.future.completeExceptionally(Retrier.unwrap(e));
+            }
+        });
+        long first = provider.pushWindow(handle)
+                .map(Duration::toMillis)
+                .orElseGet(() -> spec.polling().nextDelay(handle.model(), 0, job.elapsed(), null).toMillis());
+        schedulePoll(job, first);
         return settled;
     }
 
-    /**
-     * The safety net behind the poll chain: should a chain ever break (an Error in a callback, a task lost to a
-     * rejected executor), the exchange still ends with a timeout instead of waiting forever. A job whose result is
-     * being fetched is left alone: its download is bounded by its own timeout.
-     */
-    private void watchdog(ActiveJob job) {
-        if (!job.future.isDone() && job.state != JobState.COMPLETED) {
-            LOG.warn("Segmind request {} of {} was still waiting {} ms after its deadline; ending it",
-                    job.handle.requestId(), job.handle.model(), WATCHDOG_GRACE_MILLIS);
-            timeout(job);
-        }
-    }
-
-    private void schedulePoll(JobProvider provider, ActiveJob job, long delayMillis) {
+    private void schedulePoll(ActiveJob job, long delayMillis) {
         long remaining = job.deadline - System.currentTimeMillis();
         if (remaining <= 0) {
             timeout(job);
@@ -219,22 +371,42 @@ public final class JobEngine {
         }
         long delay = Math.max(0, Math.min(delayMillis, remaining));
         job.nextPollAt = Instant.now().plusMillis(delay);
-        scheduler.schedule(() -> poll(provider, job), delay, TimeUnit.MILLISECONDS);
+        job.nextPoll = scheduler.schedule(() -> poll(job), delay, TimeUnit.MILLISECONDS);
     }
 
-    private void poll(JobProvider provider, ActiveJob job) {
-        if (job.future.isDone()) {
+    /** A push asked for a read now: the scheduled poll is brought forward, or a read under way is followed by one. */
+    private void pollSoon(ActiveJob job) {
+        job.readAgain = true;
+        var next = job.nextPoll;
+        if (next != null && next.cancel(false)) {
+            scheduler.execute(() -> poll(job));
+        }
+    }
+
+    private void poll(ActiveJob job) {
+        if (job.future.isDone() || job.finishing) {
             return;
         }
+        synchronized (job) {
+            if (job.reading) {
+                job.readAgain = true;
+                return;
+            }
+            job.reading = true;
+            job.readAgain = false;
+        }
         job.polls++;
-        retrier.call(CallPhase.STATUS, job.handle.requestId(), job.handle.model(), job.deadline, job.spec.retry(),
-                job.events, () -> provider.status(job.handle))
+        retrier.call(job.provider, CallPhase.STATUS, job.handle.requestId(), job.handle.model(), null, job.deadline,
+                        job.spec.retry(), job.events, () -> job.provider.status(job.handle))
                 .whenComplete((status, failure) -> {
+                    synchronized (job) {
+                        job.reading = false;
+                    }
                     try {
                         if (failure != null) {
-                            fail(job, SegmindErrors.unwrap(failure));
+                            fail(job, Retrier.unwrap(failure));
                         } else {
-                            onStatus(provider, job, status);
+                            onStatus(job, status);
                         }
                     } catch (RuntimeException | LinkageError e) {
                         fail(job, e);
@@ -242,87 +414,104 @@ public final class JobEngine {
                 });
     }
 
-    private void onStatus(JobProvider provider, ActiveJob job, JobStatus status) {
+    private void onStatus(ActiveJob job, JobStatus status) {
+        if (job.future.isDone()) {
+            return;
+        }
         JobState previous = job.state;
         job.state = status.state();
         job.events.statusRead(job.handle, previous, status.state(), job.elapsed());
         if (previous != status.state()) {
-            LOG.debug("Segmind request {} of {} is {} after {} ms", job.handle.requestId(), job.handle.model(),
-                    status.state(), job.elapsed().toMillis());
+            LOG.debug("{} request {} of {} is {} after {} ms", job.provider.displayName(), job.handle.requestId(),
+                    job.handle.model(), status.state(), job.elapsed().toMillis());
         }
         switch (status.state()) {
             case COMPLETED:
+                synchronized (job) {
+                    if (job.finishing) {
+                        return;
+                    }
+                    job.finishing = true;
+                }
                 job.spec.polling().jobFinished(job.handle.model(), job.sinceSubmission());
-                fetch(provider, job);
+                fetch(job);
                 break;
             case FAILED:
-                fail(job, new SegmindJobFailedException("Segmind job " + job.handle.requestId() + " of "
-                        + job.handle.model() + " FAILED" + (status.detail() != null ? ": "
-                        + dev.camelsegmind.component.model.SafeText.forMessage(status.detail(), 300) : ""), 422,
-                        status.detail(), job.handle.requestId(), job.handle.model()));
+                fail(job, job.provider.jobFailed(job.handle, status));
                 break;
             default:
-                schedulePoll(provider, job, job.spec.polling()
-                        .nextDelay(job.handle.model(), job.polls, job.elapsed(), status.state()).toMillis());
+                long delay;
+                synchronized (job) {
+                    delay = job.readAgain ? 0 : job.spec.polling()
+                            .nextDelay(job.handle.model(), job.polls, job.elapsed(), status.state()).toMillis();
+                    job.readAgain = false;
+                }
+                schedulePoll(job, delay);
         }
     }
 
-    private void fetch(JobProvider provider, ActiveJob job) {
-        CompletableFuture<JobResult> result = retrier.call(CallPhase.RESULT, job.handle.requestId(),
-                job.handle.model(), job.retainedUntil(provider), job.spec.retry(), job.events,
-                () -> provider.result(job.handle));
+    private void fetch(ActiveJob job) {
+        job.stage = "fetching result";
+        CompletableFuture<JobResult> result = retrier.call(job.provider, CallPhase.RESULT, job.handle.requestId(),
+                job.handle.model(), null, job.deadline, job.spec.retry(), job.events,
+                () -> job.provider.result(job.handle));
         if (job.spec.download() != null) {
-            result = result.thenCompose(r -> download(job, r, provider));
+            result = result.thenCompose(r -> download(job, r));
         }
         result.whenComplete((r, e) -> {
             if (e != null) {
-                fail(job, SegmindErrors.unwrap(e));
-            } else {
-                JobResult delivered = job.resumed ? r.asResumed() : r;
-                try {
-                    job.events.completed(delivered, job.elapsed());
-                } finally {
-                    job.future.complete(delivered);
+                fail(job, Retrier.unwrap(e));
+                return;
+            }
+            JobResult delivered = job.resumed ? r.asResumed() : r;
+            if (job.future.isDone()) {
+                // given up while downloading: nothing reaches the exchange, and nothing stays on disk
+                delete(delivered.media());
+                return;
+            }
+            try {
+                job.events.completed(delivered, job.elapsed());
+            } finally {
+                if (!job.future.complete(delivered)) {
+                    delete(delivered.media());
                 }
             }
         });
     }
 
-    private CompletableFuture<JobResult> download(ActiveJob job, JobResult result, JobProvider provider) {
+    private CompletableFuture<JobResult> download(ActiveJob job, JobResult result) {
+        job.stage = "downloading";
         List<MediaRef> refs = result.outputs();
-        List<CompletableFuture<SegmindMedia>> parts = new ArrayList<>();
-        // a download may be retried as long as the provider keeps the result, even past the waiting deadline
-        long until = provider == null ? job.deadline : Math.max(job.deadline, job.retainedUntil(provider));
+        List<CompletableFuture<FetchedMedia>> parts = new ArrayList<>();
+        DownloadOptions options = job.spec.download();
         for (int i = 0; i < refs.size(); i++) {
             int index = i;
-            parts.add(retrier.call(CallPhase.MEDIA, job.handle.requestId(), job.handle.model(), until,
-                    job.spec.retry(), job.events,
-                    () -> fetcher.fetch(job.handle, refs.get(index), index, refs.size(), job.spec.download())));
+            parts.add(retrier.call(job.provider, CallPhase.MEDIA, job.handle.requestId(), job.handle.model(), null,
+                    job.deadline, job.spec.retry(), job.events,
+                    () -> options.downloader().fetch(job.handle, refs.get(index), index, refs.size(), options)));
         }
         return CompletableFuture.allOf(parts.toArray(new CompletableFuture[0])).handle((v, e) -> {
-            List<SegmindMedia> media = new ArrayList<>();
-            for (CompletableFuture<SegmindMedia> p : parts) {
-                if (!p.isCompletedExceptionally() && p.isDone()) {
+            List<FetchedMedia> media = new ArrayList<>();
+            for (CompletableFuture<FetchedMedia> p : parts) {
+                if (p.isDone() && !p.isCompletedExceptionally()) {
                     media.add(p.join());
                 }
             }
             if (e != null) {
                 // never leave the successful half of an image set behind on disk
-                MediaFetcher.filesOf(media).forEach(MediaFetcher::deleteQuietly);
+                delete(media);
                 throw e instanceof CompletionException ce ? ce : new CompletionException(e);
             }
-            long bytes = media.stream().mapToLong(SegmindMedia::getSize).sum();
+            long bytes = media.stream().mapToLong(FetchedMedia::getSize).sum();
             job.events.downloaded(job.handle, bytes);
             return result.withMedia(media);
         });
     }
 
+    // ---- ending
+
     private void timeout(ActiveJob job) {
-        fail(job, new SegmindTimeoutException("Segmind job " + job.handle.requestId() + " of " + job.handle.model()
-                + " did not finish within " + Duration.ofMillis(job.spec.timeout().toMillis()).toSeconds()
-                + " s (option timeout); last status " + job.state + ". It keeps running at Segmind: collect it with"
-                + " operation=await and header CamelSegmindRequestId within an hour of submission",
-                job.handle.requestId(), job.handle.model(), job.state == null ? null : job.state.name()));
+        fail(job, job.provider.timedOut(job.handle, job.state, job.spec.timeout()));
     }
 
     private void fail(ActiveJob job, Throwable error) {
@@ -338,24 +527,117 @@ public final class JobEngine {
     }
 
     /**
-     * Keeps the pending entry unless the job can never deliver. A job that FAILED at Segmind, or that Segmind no
-     * longer knows, is forgotten so a redelivery submits anew; after any other failure (timeout, download, a bad
-     * answer) the paid job may still be collected, so a redelivery within the hour resumes it instead of paying again.
+     * Keeps the pending entry unless the job can never deliver. A job that FAILED at the provider, or that the
+     * provider no longer knows, is forgotten so a redelivery submits anew; after any other failure (timeout, download,
+     * a bad answer) the paid job may still be collected, so a redelivery within the retention resumes it.
      */
-    private void forgetIfFinal(String jobKey, Throwable t) {
-        if (t instanceof SegmindJobFailedException) {
-            store.remove(jobKey);
-        } else if (t instanceof SegmindRequestExpiredException expired && expired.getRequestId() != null
-                && store.find(jobKey).filter(p -> expired.getRequestId().equals(p.requestId())).isPresent()) {
-            store.remove(jobKey);
-            LOG.warn("Segmind no longer knows the pending job {} of {} for this message (results are kept one hour);"
-                    + " its entry is removed and the next delivery submits a new job", expired.getRequestId(),
-                    expired.getModel());
+    private CompletableFuture<Void> forgetIfFinal(JobProvider provider, String jobKey, JobHandle handle,
+                                                  Throwable t) {
+        FailureKind kind = provider.classify(CallPhase.STATUS, t).kind();
+        if (kind != FailureKind.JOB_FAILED && kind != FailureKind.EXPIRED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return storeCall(() -> {
+            Optional<PendingJob> entry = store.find(jobKey);
+            if (entry.isPresent() && handle.requestId().equals(entry.get().requestId())) {
+                store.remove(jobKey);
+                if (kind == FailureKind.EXPIRED) {
+                    LOG.warn("{} no longer knows the pending job {} of {} for this message; its entry is removed and"
+                            + " the next delivery submits a new job", provider.displayName(), handle.requestId(),
+                            handle.model());
+                }
+            }
+            return (Void) null;
+        }).exceptionally(e -> {
+            LOG.warn("Could not remove a finished pending-job entry: {}", Retrier.unwrap(e).toString());
+            return null;
+        });
+    }
+
+    /** Ends the outcome at the deadline whatever stage the job is in, should no call of its own end it first. */
+    private void watch(JobProvider provider, CompletableFuture<JobResult> outcome, JobSpec spec, long deadline) {
+        var watchdog = scheduler.schedule(() -> {
+            if (!outcome.isDone()) {
+                ActiveJob job = waiting.get(outcome);
+                LOG.debug("A job of {} reached its deadline in stage {}; ending it", spec.model(),
+                        job == null ? "submit" : job.stage);
+                outcome.completeExceptionally(provider.timedOut(job == null ? null : job.handle,
+                        job == null ? null : job.state, spec.timeout()));
+            }
+        }, Math.max(0, deadline - System.currentTimeMillis()) + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        outcome.whenComplete((r, e) -> watchdog.cancel(false));
+    }
+
+    /** A job given up before its slot came is never submitted; one under way stops at its next step. */
+    private static void onAbandon(JobSpec spec, CompletableFuture<Void> slot, CompletableFuture<JobResult> outcome) {
+        if (spec.abandon() != null) {
+            spec.abandon().whenComplete((v, e) -> {
+                Throwable why = e != null ? Retrier.unwrap(e) : new IllegalStateException("abandoned");
+                slot.completeExceptionally(why);
+                outcome.completeExceptionally(why);
+            });
         }
     }
 
-    /** A job being waited for. Mutated only by the one task chain that owns it. */
+    private static void settle(CompletableFuture<JobResult> outcome, JobResult r, Throwable e) {
+        if (e != null) {
+            outcome.completeExceptionally(Retrier.unwrap(e));
+        } else if (!outcome.complete(r)) {
+            delete(r.media());
+        }
+    }
+
+    private CompletableFuture<Void> later(long millis, long deadline, CompletableFuture<?> outcome) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        long delay = Math.min(millis, Math.max(0, deadline - System.currentTimeMillis()));
+        scheduler.schedule(() -> {
+            if (outcome.isDone() || System.currentTimeMillis() >= deadline) {
+                f.completeExceptionally(new IllegalStateException("abandoned"));
+            } else {
+                f.complete(null);
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+        return f;
+    }
+
+    /** A store call, off the scheduler and HTTP threads when the store may block. */
+    private <T> CompletableFuture<T> storeCall(Supplier<T> op) {
+        if (!store.isBlocking()) {
+            try {
+                return CompletableFuture.completedFuture(op.get());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return CompletableFuture.supplyAsync(op, storeExecutor);
+    }
+
+    private static void delete(List<FetchedMedia> media) {
+        if (media == null) {
+            return;
+        }
+        for (FetchedMedia m : media) {
+            if (m.getDownloadedFile() != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(m.getDownloadedFile());
+                } catch (java.io.IOException ignored) {
+                    // a leftover temporary file is harmless; the job's outcome is what matters
+                }
+            }
+        }
+    }
+
+    private static long deadlineOf(JobSpec spec) {
+        return System.currentTimeMillis() + spec.timeout().toMillis();
+    }
+
+    private static String key(String providerId, String requestId) {
+        return providerId + ":" + requestId;
+    }
+
+    /** A job being waited for. Its state changes only on the one task chain that owns it, or under its lock. */
     public static final class ActiveJob {
+        private final JobProvider provider;
         private final JobHandle handle;
         private final JobSpec spec;
         private final long deadline;
@@ -366,8 +648,16 @@ public final class JobEngine {
         private volatile JobState state;
         private volatile int polls;
         private volatile Instant nextPollAt;
+        private volatile java.util.concurrent.ScheduledFuture<?> nextPoll;
+        private volatile String stage = "waiting";
+        private volatile boolean pushed;
+        private boolean reading;
+        private boolean readAgain;
+        private volatile boolean finishing;
 
-        ActiveJob(JobHandle handle, JobSpec spec, long deadline, JobListener events, boolean resumed) {
+        ActiveJob(JobProvider provider, JobHandle handle, JobSpec spec, long deadline, JobListener events,
+                  boolean resumed) {
+            this.provider = provider;
             this.handle = handle;
             this.spec = spec;
             this.deadline = deadline;
@@ -391,17 +681,22 @@ public final class JobEngine {
             return nextPollAt;
         }
 
+        /** What the job is doing: waiting, fetching its result, or downloading. */
+        public String stage() {
+            return stage;
+        }
+
+        /** Whether a push told the engine about this job. */
+        public boolean pushed() {
+            return pushed;
+        }
+
         public Duration elapsed() {
             return Duration.ofNanos(System.nanoTime() - startedNanos);
         }
 
         Duration sinceSubmission() {
             return handle.submittedAt() == null ? elapsed() : Duration.between(handle.submittedAt(), Instant.now());
-        }
-
-        long retainedUntil(JobProvider provider) {
-            Instant submitted = handle.submittedAt() == null ? Instant.now() : handle.submittedAt();
-            return Math.max(deadline, submitted.plus(provider.retention()).toEpochMilli());
         }
     }
 }

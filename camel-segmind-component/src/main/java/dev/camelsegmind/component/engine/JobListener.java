@@ -2,7 +2,7 @@ package dev.camelsegmind.component.engine;
 
 import java.time.Duration;
 
-import dev.camelsegmind.component.client.CallPhase;
+
 
 /**
  * Observes jobs as the engine moves them along: for logging, progress messages, metrics and the developer console.

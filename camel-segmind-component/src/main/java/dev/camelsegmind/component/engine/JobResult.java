@@ -3,16 +3,14 @@ package dev.camelsegmind.component.engine;
 import java.util.List;
 import java.util.Map;
 
-import dev.camelsegmind.component.model.SegmindMedia;
-
 /**
  * A finished job as the engine delivers it: the provider's result body, its outputs, and, when downloading was
  * asked for, the media.
  */
 public record JobResult(JobHandle handle, Map<String, Object> raw, Map<String, Object> metrics, List<MediaRef> outputs,
-                        List<SegmindMedia> media, boolean resumed) {
+                        List<FetchedMedia> media, boolean resumed) {
 
-    public JobResult withMedia(List<SegmindMedia> downloaded) {
+    public JobResult withMedia(List<FetchedMedia> downloaded) {
         return new JobResult(handle, raw, metrics, outputs, downloaded, resumed);
     }
 

@@ -27,6 +27,7 @@ public final class RequestLimiter {
     private boolean timerSet;
     private final Deque<CompletableFuture<Void>> waitingJobs = new ArrayDeque<>();
     private int runningJobs;
+    private long pausedUntil;
 
     public RequestLimiter(int maxRequestsPerMinute, int maxConcurrentJobs, ScheduledExecutorService scheduler) {
         this(maxRequestsPerMinute, maxConcurrentJobs, scheduler, MINUTE_MILLIS);
@@ -54,6 +55,13 @@ public final class RequestLimiter {
      * burst that would crowd the server's window.
      */
     public CompletableFuture<Void> acquireRequest() {
+        long paused = pausedForMillis();
+        if (paused > 0) {
+            CompletableFuture<Void> later = new CompletableFuture<>();
+            scheduler.schedule(() -> acquireRequest().whenComplete((v, e) -> later.complete(null)), paused,
+                    TimeUnit.MILLISECONDS);
+            return later;
+        }
         if (maxRequestsPerMinute == 0) {
             return CompletableFuture.completedFuture(null);
         }
@@ -128,14 +136,46 @@ public final class RequestLimiter {
         }
         CompletableFuture<Void> next;
         synchronized (this) {
-            next = waitingJobs.pollFirst();
+            // a waiter whose message was abandoned (its producer stopped) gives its turn to the next
+            do {
+                next = waitingJobs.pollFirst();
+            } while (next != null && next.isDone());
             if (next == null) {
                 runningJobs = Math.max(0, runningJobs - 1);
                 return;
             }
         }
+        CompletableFuture<Void> granted = next;
         // hand the slot over outside the lock; the next job runs on the scheduler, not on the releasing thread
-        scheduler.execute(() -> next.complete(null));
+        scheduler.execute(() -> {
+            if (!granted.complete(null)) {
+                // abandoned in the meantime: pass the slot on
+                releaseJob();
+            }
+        });
+    }
+
+    /**
+     * Holds every call until {@code until}: the provider said its window is spent (a 429 with a reset time), so the
+     * other jobs wait too instead of each earning its own 429.
+     */
+    public void pauseUntil(java.time.Instant until) {
+        long delay = until.toEpochMilli() - System.currentTimeMillis();
+        if (delay <= 0) {
+            return;
+        }
+        synchronized (this) {
+            long resumeAt = monotonicMillis() + delay;
+            if (resumeAt <= pausedUntil) {
+                return;
+            }
+            pausedUntil = resumeAt;
+        }
+    }
+
+    /** How long calls are held by a provider's reset time; 0 when they are not. */
+    synchronized long pausedForMillis() {
+        return Math.max(0, pausedUntil - monotonicMillis());
     }
 
     public synchronized int waitingJobs() {

@@ -1,5 +1,6 @@
 package dev.camelsegmind.component.model;
 
+import dev.camelsegmind.component.engine.FetchedMedia;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * larger than the in-memory threshold is streamed to a file on disk and never enters the heap. Camel converts it to
  * {@code byte[]}, {@code InputStream}, {@code File} and {@code Path}, so {@code to("file:outbox")} just works.
  */
-public final class SegmindMedia {
+public final class SegmindMedia implements FetchedMedia {
 
     private final String url;
     private final String contentType;

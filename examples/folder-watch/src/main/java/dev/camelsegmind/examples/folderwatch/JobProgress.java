@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.camelsegmind.component.SegmindConstants;
-import dev.camelsegmind.component.client.CallPhase;
+import dev.camelsegmind.component.engine.CallPhase;
 import dev.camelsegmind.component.engine.JobHandle;
 import dev.camelsegmind.component.engine.JobListener;
 import dev.camelsegmind.component.engine.JobState;
