@@ -227,16 +227,35 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
      */
     private Duration maxRetryDelay = Duration.ofSeconds(30);
     /**
+     * A directory that keeps the pending-job store across restarts, one small file per job (a FilePendingJobStore),
+     * for example .segmind/pending-jobs. JVMs sharing the directory share the store safely.
+     */
+    private String pendingJobDirectory;
+    /**
      * A file that keeps the pending-job store across restarts (a FileStateRepository), for example
-     * .segmind/pending-jobs.dat. Ignored when pendingJobRepository is set.
+     * .segmind/pending-jobs.dat; prefer pendingJobDirectory. Ignored when pendingJobRepository is set.
      */
     private String pendingJobFile;
     /**
-     * Where accepted jobs are recorded until their media is delivered: any Camel StateRepository (for a cluster, a
-     * shared one). Default: in memory, or a file with pendingJobFile. The value is the name of a bean (optionally
-     * written #name or #bean:name).
+     * Any Camel StateRepository as the pending-job store. Weaker than a PendingJobStore: a claim is atomic only within
+     * one JVM and removed entries stay as empty values. The value is the name of a bean (optionally written #name or
+     * #bean:name).
      */
     private String pendingJobRepository;
+    /**
+     * Where jobs are recorded from submit until their media is delivered, so a redelivered message resumes its job
+     * instead of paying again, and two deliveries of one message never both submit: a PendingJobStore bean (for a
+     * cluster, one whose putIfAbsent is atomic across nodes). Beats pendingJobDirectory, pendingJobRepository and
+     * pendingJobFile. Default: in memory. The value is the name of a bean (optionally written #name or #bean:name).
+     */
+    private String pendingJobStore;
+    /**
+     * Hosts besides the base URL's that may receive the API key, comma separated (for example a gateway of your own
+     * in front of Segmind). The key goes to the base URL's host and to these only: a status or response URL in an
+     * answer, or a stored job, that names any other host is not followed with the key (the job is followed by its
+     * request id on the base URL's host instead), and no call follows a redirect.
+     */
+    private String trustedHosts;
     /**
      * HTTP proxy host.
      */
@@ -622,6 +641,30 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
 
     public void setMaxRetryDelay(Duration maxRetryDelay) {
         this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public String getPendingJobDirectory() {
+        return pendingJobDirectory;
+    }
+
+    public void setPendingJobDirectory(String pendingJobDirectory) {
+        this.pendingJobDirectory = pendingJobDirectory;
+    }
+
+    public String getPendingJobStore() {
+        return pendingJobStore;
+    }
+
+    public void setPendingJobStore(String pendingJobStore) {
+        this.pendingJobStore = pendingJobStore;
+    }
+
+    public String getTrustedHosts() {
+        return trustedHosts;
+    }
+
+    public void setTrustedHosts(String trustedHosts) {
+        this.trustedHosts = trustedHosts;
     }
 
     public String getPendingJobFile() {

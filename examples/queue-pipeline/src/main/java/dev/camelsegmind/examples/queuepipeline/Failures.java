@@ -56,7 +56,8 @@ final class Failures {
         if (requestId != null) {
             report.put("requestId", requestId);
         }
-        String model = m.getHeader(SegmindConstants.MODEL, String.class);
+        // the model a job ran on, else the one asked for
+        String model = m.getHeader(SegmindConstants.JOB_MODEL, m.getHeader(SegmindConstants.MODEL), String.class);
         if (model != null) {
             report.put("model", model);
         }

@@ -31,7 +31,8 @@ final class PipelineHeaders {
     static void forQueue(Message m, Map<String, Object> extra) {
         Map<String, Object> kept = new HashMap<>();
         put(kept, REQUEST_ID, m.getHeader(SegmindConstants.REQUEST_ID, m.getHeader(REQUEST_ID), String.class));
-        put(kept, MODEL, m.getHeader(SegmindConstants.MODEL, m.getHeader(MODEL), String.class));
+        put(kept, MODEL, m.getHeader(SegmindConstants.JOB_MODEL,
+                m.getHeader(SegmindConstants.MODEL, m.getHeader(MODEL), String.class), String.class));
         put(kept, CORRELATION_ID, m.getHeader(CORRELATION_ID));
         put(kept, POLLS, m.getHeader(POLLS));
         m.getHeaders().clear();
