@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The "Parameters" section of a Segmind model page (a copy under {@code reference/}), read as the
- * page states it: each parameter's name, required flag, type, default, allowed values and range.
+ * page states it: each parameter's name, required flag, type, default, allowed values and range;
+ * and the typical compute time ("~33.38s") where the page gives one.
  * The pages come in two layouts, one field to a line and one with the fields run together
  * ({@code segmind-wan2.7-r2v.txt}); both are read here, and anything the reader does not
  * recognise fails loudly rather than being skipped.
@@ -38,14 +41,18 @@ final class SeedPage {
     private static final Pattern RANGE_FIELD = Pattern.compile("Range: (-?\\d+) - (-?\\d+)");
     /** A range written into a description: "Range: 0-2147483647." or "Video length in seconds, 2-15.". */
     private static final Pattern RANGE_TEXT = Pattern.compile("(-?\\d+)\\s*-\\s*(\\d+)");
+    private static final Pattern COMPUTE_TIME = Pattern.compile("~(\\d+(?:\\.\\d+)?)s");
     private static final String END = "Response Type";
 
     final String slug;
     final List<Parameter> parameters;
+    /** The page's typical compute time, or null when it gives none. */
+    final Duration computeTime;
 
-    private SeedPage(String slug, List<Parameter> parameters) {
+    private SeedPage(String slug, List<Parameter> parameters, Duration computeTime) {
         this.slug = slug;
         this.parameters = List.copyOf(parameters);
+        this.computeTime = computeTime;
     }
 
     /** Reads {@code reference/segmind-<slug>.txt} from the test class path. */
@@ -64,7 +71,17 @@ final class SeedPage {
     static SeedPage parse(String slug, String page) {
         List<String> lines = section(page);
         boolean oneFieldALine = lines.stream().anyMatch(line -> LINE_HEADER.matcher(line).matches());
-        return new SeedPage(slug, oneFieldALine ? lineLayout(lines) : runLayout(lines));
+        return new SeedPage(slug, oneFieldALine ? lineLayout(lines) : runLayout(lines), computeTime(page));
+    }
+
+    private static Duration computeTime(String page) {
+        for (String line : page.lines().toList()) {
+            Matcher time = COMPUTE_TIME.matcher(line.trim());
+            if (time.matches()) {
+                return Duration.ofMillis(new BigDecimal(time.group(1)).movePointRight(3).longValueExact());
+            }
+        }
+        return null;
     }
 
     Optional<Parameter> parameter(String name) {

@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The simulator's catalogue, checked against the seed model pages it claims to follow: for every
- * parameter the type, required flag, default, allowed values and range the page states (read by
- * {@link SeedPage}, never copied here), so the catalogue cannot drift from the pages.
+ * parameter the type, required flag, default, allowed values and range the page states, and the
+ * typical compute time as the render time (all read by {@link SeedPage}, never copied here), so
+ * the catalogue cannot drift from the pages.
  */
 class SeedPageCatalogTest {
 
@@ -60,10 +61,13 @@ class SeedPageCatalogTest {
     @MethodSource("pages")
     void everyParameterIsAsThePageStatesIt(String slug) {
         SeedPage page = SeedPage.read(slug);
-        List<ModelParameter> catalogue = new ModelCatalog(false, 0, List.of()).find(slug).orElseThrow().parameters();
+        ModelProfile profile = new ModelCatalog(false, 0, List.of()).find(slug).orElseThrow();
 
         assertThat(page.parameters).as("the page was read").isNotEmpty();
-        assertThat(differences(page, catalogue)).as(slug + ": catalogue against page").isEmpty();
+        assertThat(differences(page, profile.parameters())).as(slug + ": catalogue against page").isEmpty();
+        if (page.computeTime != null) {
+            assertThat(profile.renderTime()).as("the page's typical compute time").isEqualTo(page.computeTime);
+        }
     }
 
     @Test
@@ -98,6 +102,8 @@ class SeedPageCatalogTest {
         assertThat(runResolution.allowed()).extracting(JsonNode::asText).containsExactly("720P", "1080P");
         assertThat(run.parameter("reference_voice").orElseThrow().defaultValue()).isNull();
         assertThat(run.parameter("seed").orElseThrow().defaultValue().asInt()).isEqualTo(42);
+        assertThat(lines.computeTime).isEqualTo(java.time.Duration.ofMillis(148_590));
+        assertThat(run.computeTime).as("the r2v page gives none").isNull();
     }
 
     /** Every way the catalogue departs from the page, one line each; empty when they agree. */
