@@ -141,7 +141,7 @@ class FaultInjectionTest extends FastSimulatorTestSupport {
     void dropAfterAcceptSparesRejectedRequests() {
         sim.faults().add(Fault.on(Route.SUBMIT).dropAfterAccept().times(1));
 
-        assertThat(client.post("/v2/wan2.7-i2v", "{}").statusCode()).isEqualTo(400);
+        assertThat(client.post("/v2/wan2.7-i2v", "{\"duration\":99}").statusCode()).isEqualTo(400);
         assertThat(sim.faults().injected()).isZero();
     }
 
