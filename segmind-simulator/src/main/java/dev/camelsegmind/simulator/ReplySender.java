@@ -87,6 +87,7 @@ final class ReplySender {
         HttpExchange exchange = call.exchange();
         boolean stalling = call.fault() != null && call.fault().kind() == Fault.Kind.STALL_BODY
                 && reply.length() > 0 && !"HEAD".equals(call.method());
+        boolean handedOver = false;
         try {
             Headers headers = exchange.getResponseHeaders();
             reply.headers().forEach(headers::set);
@@ -101,6 +102,7 @@ final class ReplySender {
             }
             if (stalling) {
                 // From here the stall owns the exchange, and a reset finds it before the client sees a byte.
+                handedOver = true;
                 stalls.hold(call, reply, limit, call.fault().bodyStall());
                 return;
             }
@@ -115,7 +117,7 @@ final class ReplySender {
         } catch (IOException | RuntimeException e) {
             LOG.debug("{} {}: answer not delivered: {}", call.method(), call.path(), e.toString());
         } finally {
-            if (!stalling) {
+            if (!handedOver) {
                 exchange.close();
             }
         }
