@@ -86,7 +86,7 @@ final class Dispatcher implements HttpHandler {
         if (route.rateLimited()) {
             RateLimiter.Decision decision = ctx.limits().tryAcquire(call.apiKey(), call.receivedAt());
             if (!decision.allowed()) {
-                return Replies.rateLimited(call.receivedAt(), decision.retryAfter());
+                return Replies.rateLimited(call.receivedAt().plus(decision.retryAfter()));
             }
         }
         Optional<Fault> before = ctx.faults().apply(call, Fault.BEFORE);
@@ -99,7 +99,7 @@ final class Dispatcher implements HttpHandler {
             ctx.faults().apply(call, reply.success() ? Fault.AFTER : Fault.AFTER_ERROR)
                     .ifPresent(call::fault);
         }
-        return reply;
+        return FaultReplies.after(call, reply, ctx.baseUrl());
     }
 
     /** Job and media routes name a request id, not a model; the job knows its model, which faults may target. */

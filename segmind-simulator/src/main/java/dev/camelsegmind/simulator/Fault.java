@@ -1,5 +1,6 @@
 package dev.camelsegmind.simulator;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -23,14 +25,19 @@ import java.util.stream.Collectors;
  * sim.faults().add(Fault.on(Route.STATUS, Route.RESULT).delay(Duration.ofSeconds(2)).probability(0.1).seed(7));
  * sim.faults().add(Fault.on(Route.STATUS).requestId(id).stall());
  * sim.faults().add(Fault.rateLimitStorm(Duration.ofSeconds(30)));
+ * sim.faults().add(Fault.on(Route.SUBMIT).acceptThenStatus(504).times(1));      // billed, answer lost
+ * sim.faults().add(Fault.on(Route.MEDIA).stallBody());                          // headers, half the body, silence
+ * sim.faults().add(Fault.onAny().redirect(307, "http://127.0.0.2:8123/elsewhere"));
+ * sim.faults().add(Fault.on(Route.SUBMIT, Route.RESULT).foreignUrls("http://127.0.0.2:8123"));
  * }</pre>
  * Configure a fault fully before adding it; a fault belongs to one simulator. At most one fault
- * applies to a request, the first added that matches. {@link #status}, {@link #dropBeforeAccept}
- * and {@link #expire} replace the handling of the request; {@link #delay} stalls whatever answer
- * the simulator gives; {@link #dropAfterAccept}, {@link #malformedJson} and {@link #truncate}
- * spoil only successful answers, since they model work that was done and an answer that was
- * lost, and a "dropped after accept" needs an accept. {@link #flap} and {@link #stall} change the
- * state the job routes report.
+ * applies to a request, the first added that matches. {@link #status}, {@link #redirect},
+ * {@link #dropBeforeAccept} and {@link #expire} replace the handling of the request; {@link #delay}
+ * and {@link #stallBody} hold back whatever answer the simulator gives; {@link #dropAfterAccept},
+ * {@link #acceptThenStatus}, {@link #acceptThenHtml}, {@link #malformedJson}, {@link #truncate} and
+ * {@link #foreignUrls} spoil only successful answers, since they model work that was done and an
+ * answer that was lost or bent, and a "dropped after accept" needs an accept. {@link #flap} and
+ * {@link #stall} change the state the job routes report.
  */
 public final class Fault {
 
@@ -53,22 +60,46 @@ public final class Fault {
         /** Report the job as it stood when the stall began, never finished: QUEUED if it had not started, else PROCESSING. */
         STALL,
         /** Answer 404 as if the request id had expired. */
-        EXPIRE
+        EXPIRE,
+        /** Handle the request (create and bill the job), then answer a chosen error status with a JSON error body. */
+        ACCEPT_THEN_STATUS,
+        /** Handle the request (create and bill the job), then answer a chosen error status with a gateway's HTML page. */
+        ACCEPT_THEN_HTML,
+        /** Send the status line, the headers and half the body, then hold the rest back. */
+        STALL_BODY,
+        /** Answer a redirect to a chosen location instead of handling the request. */
+        REDIRECT,
+        /** Answer as usual, but with the simulator's own URLs in the JSON body naming another host. */
+        FOREIGN_URLS
     }
 
     /** Faults that replace handling, that alter a success, that alter an error, and the ones the poll handler asks about. */
-    static final Set<Kind> BEFORE = Set.of(Kind.STATUS, Kind.DROP_BEFORE_ACCEPT, Kind.EXPIRE);
-    static final Set<Kind> AFTER = Set.of(Kind.DROP_AFTER_ACCEPT, Kind.DELAY, Kind.MALFORMED_JSON, Kind.TRUNCATE);
-    static final Set<Kind> AFTER_ERROR = Set.of(Kind.DELAY);
+    static final Set<Kind> BEFORE = Set.of(Kind.STATUS, Kind.DROP_BEFORE_ACCEPT, Kind.EXPIRE, Kind.REDIRECT);
+    static final Set<Kind> AFTER = Set.of(Kind.DROP_AFTER_ACCEPT, Kind.DELAY, Kind.MALFORMED_JSON, Kind.TRUNCATE,
+            Kind.ACCEPT_THEN_STATUS, Kind.ACCEPT_THEN_HTML, Kind.STALL_BODY, Kind.FOREIGN_URLS);
+    static final Set<Kind> AFTER_ERROR = Set.of(Kind.DELAY, Kind.STALL_BODY);
     static final Set<Kind> FLAPS = Set.of(Kind.FLAP);
     static final Set<Kind> STALLS = Set.of(Kind.STALL);
 
     /** Beyond this a lifetime is a mistake, and nanosecond arithmetic on it would overflow. */
     private static final Duration LONGEST = Duration.ofDays(36_500);
 
+    /**
+     * The longest a {@link #stallBody} holds an answer: past it the connection is closed, so a stalled
+     * exchange whose client went away never pins a socket for good.
+     */
+    public static final Duration LONGEST_BODY_STALL = Duration.ofMinutes(10);
+
     /** The routes that report a job's state, the only ones {@link #flap} and {@link #stall} can act on. */
     private static final Set<Route> JOB_STATE_ROUTES = Collections.unmodifiableSet(
             EnumSet.of(Route.STATUS, Route.RESULT, Route.POLL_V1));
+    /** The routes whose JSON answers carry the simulator's own URLs, the only ones {@link #foreignUrls} can bend. */
+    private static final Set<Route> URL_ROUTES = Collections.unmodifiableSet(
+            EnumSet.of(Route.SUBMIT, Route.RESULT, Route.POLL_V1, Route.UPLOAD));
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    /** The kinds that answer with a status of their own, so a body, headers and Retry-After mean something. */
+    private static final Set<Kind> ANSWERING = EnumSet.of(Kind.STATUS, Kind.ACCEPT_THEN_STATUS,
+            Kind.ACCEPT_THEN_HTML, Kind.REDIRECT);
 
     private final Set<Route> routes;
     private String model;
@@ -78,6 +109,10 @@ public final class Fault {
     private String body;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Duration delay = Duration.ZERO;
+    private Duration bodyStall;
+    private String location;
+    private String foreignBaseUrl;
+    private boolean retryAfter;
     private double probability = 1.0;
     private long seed = 42L;
     private int times = -1;
@@ -120,9 +155,10 @@ public final class Fault {
      * A 429 storm: for {@code length} of real time from when it is added, every route the rate
      * limiter covers ({@link Route#rateLimited()}: submit, status, result, v1 poll, sync and upload)
      * answers 429 {@code {"error":"Rate limit exceeded"}}, with {@code x-rate-limit-reset-at-utc}
-     * at the storm's end and {@code Retry-After} the whole seconds left. Media, assets and credits
-     * stay reachable, as they do under the
-     * simulator's own {@link SegmindSimulator.Builder#rateLimitPerMinute limit}. The storm then removes itself.
+     * at the storm's end, the only header Segmind documents on a 429 ({@link #withRetryAfter()} adds
+     * {@code Retry-After}, the whole seconds left). Media, assets and credits stay reachable, as they
+     * do under the simulator's own {@link SegmindSimulator.Builder#rateLimitPerMinute limit}. The
+     * storm then removes itself.
      */
     public static Fault rateLimitStorm(Duration length) {
         Set<Route> limited = Arrays.stream(Route.values()).filter(Route::rateLimited)
@@ -184,9 +220,10 @@ public final class Fault {
     }
 
     /**
-     * Answers with this HTTP status; 429 comes with {@code x-rate-limit-reset-at-utc} and
-     * {@code Retry-After}, pointing at the end of the fault's {@link #lastingFor lifetime}, or one
-     * second ahead if it has none.
+     * Answers with this HTTP status instead of handling the request (nothing is billed). A 429 comes
+     * with {@code x-rate-limit-reset-at-utc}, an ISO-8601 UTC instant at the end of the fault's
+     * {@link #lastingFor lifetime}, or one second ahead if it has none; it is the only header
+     * Segmind documents on a 429, so {@code Retry-After} comes only with {@link #withRetryAfter()}.
      */
     public Fault status(int code) {
         if (code < 100 || code > 599) {
@@ -196,15 +233,108 @@ public final class Fault {
         return kind(Kind.STATUS);
     }
 
-    /** Body for {@link #status}; a default error body for the code otherwise. */
+    /**
+     * Handles the request for real (a submit or sync call creates and bills its job, an upload
+     * stores its files), then answers this error status with Segmind's JSON error body
+     * {@code {"error": ...}} instead of the success, when the success would have been sent. Models
+     * a gateway that timed out or failed after the backend accepted the work, e.g. {@code 504}.
+     * Errors the request earns on its own (a 400, a 406) are answered as they are.
+     */
+    public Fault acceptThenStatus(int code) {
+        this.status = errorStatus(code);
+        return kind(Kind.ACCEPT_THEN_STATUS);
+    }
+
+    /**
+     * Like {@link #acceptThenStatus}, but the answer is the HTML error page a gateway (nginx) sends,
+     * labelled {@code text/html}, e.g. {@code 502 Bad Gateway}: a client must not parse it as JSON.
+     */
+    public Fault acceptThenHtml(int code) {
+        this.status = errorStatus(code);
+        return kind(Kind.ACCEPT_THEN_HTML);
+    }
+
+    /**
+     * Answers {@code 302 Found} with this {@code Location} instead of handling the request (nothing
+     * is billed); see {@link #redirect(int, String)}.
+     */
+    public Fault redirect(String location) {
+        return redirect(302, location);
+    }
+
+    /**
+     * Answers a redirect (301, 302, 303, 307 or 308) with this {@code Location} and nginx's small
+     * HTML page instead of handling the request, on any route; nothing is billed. Point it at a
+     * server of the test's own on another loopback address (127.0.0.2) to see what a client sends
+     * there.
+     */
+    public Fault redirect(int code, String location) {
+        if (!REDIRECTS.contains(code)) {
+            throw new IllegalArgumentException("a redirect is one of " + new TreeSet<>(REDIRECTS)
+                    + ", got " + code);
+        }
+        if (location == null || location.isBlank()) {
+            throw new IllegalArgumentException("a redirect needs a location");
+        }
+        try {
+            URI.create(location);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a URI: " + location, e);
+        }
+        this.status = code;
+        this.location = location;
+        return kind(Kind.REDIRECT);
+    }
+
+    /**
+     * Answers as usual, but every URL of the simulator's own in the JSON body names {@code baseUrl}
+     * instead ({@code http://127.0.0.2:8123}): the submit answer's {@code poll_url},
+     * {@code status_url} and {@code response_url}, a result's output URLs (and {@code images},
+     * {@code video.url}, {@code last_frame_url}), an upload's {@code file_urls}. Acts on SUBMIT,
+     * RESULT, POLL_V1 and UPLOAD; the rest of the answer, and the job, are untouched. A client must
+     * never send its key to such a host.
+     */
+    public Fault foreignUrls(String baseUrl) {
+        URI uri;
+        try {
+            uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a URL: " + baseUrl, e);
+        }
+        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException("foreign URLs need an http(s) base with a host, got " + baseUrl);
+        }
+        this.foreignBaseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return kind(Kind.FOREIGN_URLS);
+    }
+
+    /**
+     * Body for {@link #status}, {@link #acceptThenStatus}, {@link #acceptThenHtml} and
+     * {@link #redirect}; a default body for the code otherwise.
+     */
     public Fault body(String json) {
         this.body = json;
         return this;
     }
 
-    /** Extra response header for {@link #status} (it replaces a default of the same name). */
+    /**
+     * Extra response header for {@link #status}, {@link #acceptThenStatus}, {@link #acceptThenHtml}
+     * and {@link #redirect} (it replaces a default of the same name).
+     */
     public Fault header(String name, String value) {
         headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /**
+     * Adds {@code Retry-After} to the answer of {@link #status}, {@link #acceptThenStatus} or
+     * {@link #acceptThenHtml} (and to a {@link #rateLimitStorm storm}): the whole seconds, rounded
+     * up, until the end of the fault's {@link #lastingFor lifetime}, or 1 if it has none. Segmind
+     * documents no {@code Retry-After}, so it is sent only when asked for; {@link #header} sets a
+     * fixed value instead.
+     */
+    public Fault withRetryAfter() {
+        this.retryAfter = true;
         return this;
     }
 
@@ -235,6 +365,33 @@ public final class Fault {
         return kind(Kind.TRUNCATE);
     }
 
+    /**
+     * Sends the status line and headers (with the Content-Length of the whole body) and the first
+     * half of the body, then nothing more, on any route: the client sees an answer start and its
+     * body stop. The connection stays open, holding no thread, until the client gives up, the
+     * simulator is reset or closed, or {@link #LONGEST_BODY_STALL} has passed; then it is closed
+     * without the rest. For whatever answer the simulator gives, errors included; an answer
+     * without a body (a HEAD) is sent whole.
+     */
+    public Fault stallBody() {
+        this.bodyStall = null;
+        return kind(Kind.STALL_BODY);
+    }
+
+    /**
+     * Like {@link #stallBody()}, but the rest of the body follows after {@code d} of real time
+     * (the time factor does not apply), so the answer completes, late, unless the client gave up.
+     */
+    public Fault stallBody(Duration d) {
+        Objects.requireNonNull(d, "stall");
+        if (d.isNegative() || d.compareTo(LONGEST_BODY_STALL) > 0) {
+            throw new IllegalArgumentException("a body stall lasts from 0 to " + LONGEST_BODY_STALL.toMinutes()
+                    + " minutes, got " + d);
+        }
+        this.bodyStall = d;
+        return kind(Kind.STALL_BODY);
+    }
+
     /** For the job routes (STATUS, RESULT, POLL_V1): every second poll shows the state before the real one. */
     public Fault flap() {
         return kind(Kind.FLAP);
@@ -252,6 +409,13 @@ public final class Fault {
 
     public Fault expire() {
         return kind(Kind.EXPIRE);
+    }
+
+    private static int errorStatus(int code) {
+        if (code < 400 || code > 599) {
+            throw new IllegalArgumentException("an error status is from 400 to 599, got " + code);
+        }
+        return code;
     }
 
     private Fault kind(Kind k) {
@@ -279,8 +443,29 @@ public final class Fault {
         return kind;
     }
 
+    /** The status the fault answers: for {@link #status}, {@link #acceptThenStatus}, {@link #acceptThenHtml}, {@link #redirect}. */
     public int statusCode() {
         return status;
+    }
+
+    /** The {@code Location} of a {@link #redirect}, else {@code null}. */
+    public String location() {
+        return location;
+    }
+
+    /** The base URL {@link #foreignUrls} puts in answers, else {@code null}. */
+    public String foreignBaseUrl() {
+        return foreignBaseUrl;
+    }
+
+    /** How long a {@link #stallBody(Duration)} holds the rest of the body; {@code null} when it never sends it. */
+    public Duration bodyStall() {
+        return bodyStall;
+    }
+
+    /** Whether the answer carries {@code Retry-After} ({@link #withRetryAfter()}). */
+    public boolean sendsRetryAfter() {
+        return retryAfter;
     }
 
     public String body() {
@@ -350,6 +535,11 @@ public final class Fault {
             case FLAP: return "flap";
             case STALL: return "stall";
             case EXPIRE: return "expire";
+            case ACCEPT_THEN_STATUS: return "acceptThenStatus:" + status;
+            case ACCEPT_THEN_HTML: return "acceptThenHtml:" + status;
+            case STALL_BODY: return bodyStall == null ? "stallBody" : "stallBody:" + bodyStall.toMillis() + "ms";
+            case REDIRECT: return "redirect:" + status;
+            case FOREIGN_URLS: return "foreignUrls";
             default: throw new IllegalStateException(String.valueOf(kind));
         }
     }
@@ -361,6 +551,17 @@ public final class Fault {
         }
         if ((kind == Kind.FLAP || kind == Kind.STALL) && Collections.disjoint(routes, JOB_STATE_ROUTES)) {
             throw new IllegalStateException(tag() + " acts only on " + JOB_STATE_ROUTES + ", not on " + routes);
+        }
+        if (kind == Kind.FOREIGN_URLS && Collections.disjoint(routes, URL_ROUTES)) {
+            throw new IllegalStateException(tag() + " acts only on " + URL_ROUTES + ", not on " + routes);
+        }
+        if (retryAfter && !ANSWERING.contains(kind)) {
+            throw new IllegalStateException("Retry-After goes with an answer of the fault's own " + ANSWERING
+                    + ", not with " + tag());
+        }
+        if ((body != null || !headers.isEmpty()) && !ANSWERING.contains(kind)) {
+            throw new IllegalStateException("a body and headers go with an answer of the fault's own " + ANSWERING
+                    + ", not with " + tag());
         }
     }
 
@@ -416,6 +617,7 @@ public final class Fault {
                 + (model == null ? "" : " model=" + model)
                 + (requestId == null ? "" : " request=" + requestId)
                 + " " + (kind == null ? "?" : tag())
+                + (retryAfter ? " +Retry-After" : "")
                 + (times >= 0 ? " x" + times : "")
                 + (probability < 1 ? " p=" + probability : "")
                 + (lifetime == null ? "" : " for " + lifetime.toMillis() + "ms") + "]";

@@ -22,6 +22,13 @@ import java.util.function.Supplier;
  * {"routes": ["STATUS", "RESULT"], "delay_ms": 2000, "probability": 0.1, "seed": 7}
  * {"route": "STATUS", "request_id": "...", "stall": true}
  * {"storm_ms": 30000}
+ * {"route": "SUBMIT", "accept_then_status": 504, "times": 1}
+ * {"route": "SYNC", "accept_then_html": 502}
+ * {"route": "MEDIA", "stall_body": true}
+ * {"route": "RESULT", "stall_body_ms": 5000}
+ * {"route": "ANY", "redirect": "http://127.0.0.2:8123/x", "redirect_status": 307}
+ * {"routes": ["SUBMIT", "RESULT"], "foreign_urls": "http://127.0.0.2:8123"}
+ * {"route": "SUBMIT", "status": 429, "retry_after": true}
  * }</pre>
  * Parsing goes through the builder, so a fault added over HTTP is checked and behaves exactly
  * like one built in Java.
@@ -47,11 +54,16 @@ final class FaultJson {
 
     /** Keys that choose what the fault does; exactly one must be given. */
     private static final List<String> ACTIONS = List.of("status", "drop", "delay_ms", "malformed_json", "truncate",
-            "flap", "stall", "expire", "storm_ms");
+            "flap", "stall", "expire", "storm_ms", "accept_then_status", "accept_then_html", "stall_body",
+            "stall_body_ms", "redirect", "foreign_urls");
     private static final List<String> MODIFIERS = List.of("route", "routes", "model", "request_id", "body",
-            "headers", "probability", "seed", "times", "lasting_ms");
+            "headers", "retry_after", "redirect_status", "probability", "seed", "times", "lasting_ms");
     /** Actions written as {@code true}; {@code false} means the key is not an action at all. */
-    private static final Set<String> FLAGS = Set.of("malformed_json", "truncate", "flap", "stall", "expire");
+    private static final Set<String> FLAGS = Set.of("malformed_json", "truncate", "flap", "stall", "expire",
+            "stall_body");
+    /** Actions that answer with a status of their own, which a body, headers and Retry-After may shape. */
+    private static final Set<String> ANSWERING = Set.of("status", "storm_ms", "accept_then_status",
+            "accept_then_html", "redirect");
     private static final String ANY = "ANY";
 
     private FaultJson() {
@@ -168,9 +180,34 @@ final class FaultJson {
                 break;
             case "storm_ms":
                 break;
+            case "accept_then_status":
+                int accepted = count(root, "accept_then_status");
+                build("accept_then_status", () -> fault.acceptThenStatus(accepted));
+                break;
+            case "accept_then_html":
+                int page = count(root, "accept_then_html");
+                build("accept_then_html", () -> fault.acceptThenHtml(page));
+                break;
+            case "stall_body_ms":
+                int stall = count(root, "stall_body_ms");
+                build("stall_body_ms", () -> fault.stallBody(Duration.ofMillis(stall)));
+                break;
+            case "redirect":
+                redirecting(fault, root);
+                break;
+            case "foreign_urls":
+                String base = text(root, "foreign_urls");
+                build("foreign_urls", () -> fault.foreignUrls(base));
+                break;
             default:
                 flag(fault, root, action);
         }
+    }
+
+    private static void redirecting(Fault fault, JsonNode root) {
+        String location = text(root, "redirect");
+        int code = root.has("redirect_status") ? count(root, "redirect_status") : 302;
+        build(root.has("redirect_status") ? "redirect_status" : "redirect", () -> fault.redirect(code, location));
     }
 
     private static void dropping(Fault fault, JsonNode value) {
@@ -201,13 +238,16 @@ final class FaultJson {
             case "stall":
                 fault.stall();
                 break;
+            case "stall_body":
+                fault.stallBody();
+                break;
             default:
                 fault.expire();
         }
     }
 
     private static void modify(Fault fault, JsonNode root, String action) {
-        boolean answers = action.equals("status") || action.equals("storm_ms");
+        boolean answers = ANSWERING.contains(action);
         if (root.has("model")) {
             fault.model(text(root, "model"));
         }
@@ -222,6 +262,19 @@ final class FaultJson {
         if (root.has("headers")) {
             onlyWithStatus("headers", answers);
             headers(fault, root.get("headers"));
+        }
+        if (root.has("retry_after")) {
+            JsonNode flag = root.get("retry_after");
+            if (!flag.isBoolean()) {
+                throw new Invalid("retry_after", "must be true or false, got " + flag);
+            }
+            if (flag.booleanValue()) {
+                onlyWithStatus("retry_after", answers);
+                fault.withRetryAfter();
+            }
+        }
+        if (root.has("redirect_status") && !action.equals("redirect")) {
+            throw new Invalid("redirect_status", "goes only with redirect");
         }
         if (root.has("probability")) {
             JsonNode p = root.get("probability");
@@ -249,7 +302,8 @@ final class FaultJson {
 
     private static void onlyWithStatus(String field, boolean answers) {
         if (!answers) {
-            throw new Invalid(field, "only a status fault (or a storm) answers with a body and headers");
+            throw new Invalid(field, "only a fault that gives an answer of its own (status, storm_ms, "
+                    + "accept_then_status, accept_then_html, redirect) takes " + field);
         }
     }
 
@@ -303,18 +357,38 @@ final class FaultJson {
                 .put("action", fault.kind().name().toLowerCase(Locale.ROOT));
         ArrayNode routes = node.putArray("routes");
         fault.routes().forEach(route -> routes.add(route.name()));
-        if (fault.kind() == Fault.Kind.STATUS) {
-            node.put("status", fault.statusCode());
-            if (fault.body() != null) {
-                node.put("body", fault.body());
-            }
-            if (!fault.headers().isEmpty()) {
-                ObjectNode headers = node.putObject("headers");
-                fault.headers().forEach(headers::put);
-            }
+        switch (fault.kind()) {
+            case STATUS:
+            case ACCEPT_THEN_STATUS:
+            case ACCEPT_THEN_HTML:
+                node.put("status", fault.statusCode());
+                break;
+            case REDIRECT:
+                node.put("status", fault.statusCode()).put("location", fault.location());
+                break;
+            case DELAY:
+                node.put("delay_ms", fault.delay().toMillis());
+                break;
+            case STALL_BODY:
+                if (fault.bodyStall() != null) {
+                    node.put("stall_body_ms", fault.bodyStall().toMillis());
+                }
+                break;
+            case FOREIGN_URLS:
+                node.put("foreign_urls", fault.foreignBaseUrl());
+                break;
+            default:
+                break;
         }
-        if (fault.kind() == Fault.Kind.DELAY) {
-            node.put("delay_ms", fault.delay().toMillis());
+        if (fault.body() != null) {
+            node.put("body", fault.body());
+        }
+        if (!fault.headers().isEmpty()) {
+            ObjectNode headers = node.putObject("headers");
+            fault.headers().forEach(headers::put);
+        }
+        if (fault.sendsRetryAfter()) {
+            node.put("retry_after", true);
         }
         if (fault.model() != null) {
             node.put("model", fault.model());

@@ -1,9 +1,10 @@
 package dev.camelsegmind.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The answer a fault gives in place of handling the request. */
+/** The answers faults give: in place of handling the request, or in place of the answer the handling produced. */
 final class FaultReplies {
 
     private FaultReplies() {
@@ -16,25 +17,69 @@ final class FaultReplies {
             case EXPIRE:
                 return call.requestId() == null ? Replies.notFound() : Replies.requestNotFound(call.requestId());
             case STATUS:
-                return status(fault, call.receivedAt());
+            case REDIRECT:
+                return answer(fault, call.receivedAt());
             default:
                 throw new IllegalStateException(fault + " does not replace the answer");
         }
     }
 
     /**
-     * A 429 that lasts (a storm) names its end, as Segmind's limiter names the end of its window,
-     * and the whole seconds left in real time; one without a lifetime says to come back in a second.
+     * The answer after the work was done: the handler's own, or what a fault that spoils successes
+     * makes of it. A substitute keeps the original's timing, so a sync call's error still comes
+     * when its media would have.
      */
-    private static Reply status(Fault fault, Instant now) {
+    static Reply after(Call call, Reply handled, String ownBaseUrl) {
+        Fault fault = call.fault();
+        if (fault == null || handled.dropped()) {
+            return handled;
+        }
+        switch (fault.kind()) {
+            case MALFORMED_JSON:
+                return Replies.malformedJson().delayedBy(handled.delay());
+            case ACCEPT_THEN_STATUS:
+            case ACCEPT_THEN_HTML:
+                return answer(fault, call.receivedAt()).delayedBy(handled.delay());
+            case FOREIGN_URLS:
+                return foreign(handled, ownBaseUrl, fault.foreignBaseUrl());
+            default:
+                return handled;
+        }
+    }
+
+    /**
+     * A fault's own answer. A 429 that lasts (a storm) names its end, as Segmind's limiter names
+     * the end of its window; one without a lifetime names a second ahead. Retry-After, when asked
+     * for, counts the same time in whole seconds.
+     */
+    private static Reply answer(Fault fault, Instant now) {
         int code = fault.statusCode();
-        Reply reply = fault.body() == null ? Replies.forStatus(code, now) : Reply.rawJson(code, fault.body());
-        if (code == 429 && fault.lifetime() != null) {
-            Replies.withResetHeaders(reply, fault.endsAt(), fault.timeLeft(System.nanoTime()));
-        } else if (code == 429 && fault.body() != null) {
-            Replies.withRetryHeaders(reply, now, Duration.ofSeconds(1));
+        boolean lasts = fault.lifetime() != null;
+        Duration left = lasts ? fault.timeLeft(System.nanoTime()) : Duration.ofSeconds(1);
+        Instant resetAt = lasts ? fault.endsAt() : now.plus(left);
+        Reply reply = switch (fault.kind()) {
+            case REDIRECT -> fault.body() == null ? Replies.redirect(code, fault.location())
+                    : Reply.html(code, fault.body()).header("Location", fault.location());
+            case ACCEPT_THEN_HTML -> fault.body() == null ? Replies.gatewayPage(code) : Reply.html(code, fault.body());
+            case ACCEPT_THEN_STATUS -> fault.body() == null ? Replies.errorBody(code) : Reply.rawJson(code, fault.body());
+            default -> fault.body() == null ? Replies.forStatus(code, resetAt) : Reply.rawJson(code, fault.body());
+        };
+        if (code == 429) {
+            Replies.withResetAt(reply, resetAt);
+        }
+        if (fault.sendsRetryAfter()) {
+            Replies.withRetryAfter(reply, left);
         }
         fault.headers().forEach(reply::header);
         return reply;
+    }
+
+    /** The same JSON answer with every URL of the simulator's own naming another host. */
+    private static Reply foreign(Reply reply, String own, String foreign) {
+        if (!(reply.body() instanceof Body.Bytes bytes) || !reply.json()) {
+            return reply;
+        }
+        String text = new String(bytes.bytes(), StandardCharsets.UTF_8).replace(own, foreign);
+        return reply.withBody(Body.bytes(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -25,11 +25,16 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code "route"} (a {@link Route} name or {@code "ANY"}) or {@code "routes"}, exactly one action
  * &mdash; {@code "status"}, {@code "drop"} ({@code "before_accept"} or {@code "after_accept"}),
  * {@code "delay_ms"}, {@code "malformed_json": true}, {@code "truncate": true},
- * {@code "flap": true}, {@code "stall": true}, {@code "expire": true}, or {@code "storm_ms"} for a
- * {@link Fault#rateLimitStorm rate-limit storm} (which picks its own routes) &mdash; and any of
- * {@code "model"}, {@code "request_id"}, {@code "body"}, {@code "headers"}, {@code "probability"},
- * {@code "seed"}, {@code "times"} and {@code "lasting_ms"}, meaning what the {@link Fault} methods
- * of those names mean.
+ * {@code "flap": true}, {@code "stall": true}, {@code "expire": true},
+ * {@code "accept_then_status"} and {@code "accept_then_html"} (a code, see
+ * {@link Fault#acceptThenStatus}), {@code "stall_body": true} or {@code "stall_body_ms"} (see
+ * {@link Fault#stallBody()}), {@code "redirect"} (a location; {@code "redirect_status"} picks 301,
+ * 302, 303, 307 or 308), {@code "foreign_urls"} (a base URL, see {@link Fault#foreignUrls}), or
+ * {@code "storm_ms"} for a {@link Fault#rateLimitStorm rate-limit storm} (which picks its own
+ * routes) &mdash; and any of {@code "model"}, {@code "request_id"}, {@code "body"},
+ * {@code "headers"}, {@code "retry_after": true} ({@link Fault#withRetryAfter()}),
+ * {@code "probability"}, {@code "seed"}, {@code "times"} and {@code "lasting_ms"}, meaning what the
+ * {@link Fault} methods of those names mean.
  */
 public final class Faults {
 

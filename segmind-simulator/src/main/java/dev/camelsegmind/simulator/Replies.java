@@ -80,8 +80,17 @@ final class Replies {
         return error(413, "Request body larger than " + max + " bytes");
     }
 
-    static Reply rateLimited(Instant now, Duration retryAfter) {
-        return withRetryHeaders(error(429, "Rate limit exceeded"), now, retryAfter);
+    /**
+     * Segmind documents one header on a 429, {@code x-rate-limit-reset-at-utc}, without a format;
+     * the simulator writes an ISO-8601 UTC instant to the millisecond. {@code Retry-After} is not
+     * documented, so it is not sent here (a fault adds it on request, see {@link #withRetryAfter}).
+     */
+    static Reply rateLimited(Instant resetAt) {
+        return withResetAt(error(429, "Rate limit exceeded"), resetAt);
+    }
+
+    static Reply withResetAt(Reply reply, Instant resetAt) {
+        return reply.header("x-rate-limit-reset-at-utc", resetAt.truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     static Reply internalError() {
@@ -93,8 +102,11 @@ final class Replies {
         return Reply.rawJson(200, "{\"status\": \"COMPLETED\", \"request_id\": \"");
     }
 
-    /** What an injected status looks like when the test gives no body: the real answer for that code. */
-    static Reply forStatus(int status, Instant now) {
+    /**
+     * What an injected status looks like when the test gives no body: the real answer for that code;
+     * {@code resetAt} is the end a 429 names.
+     */
+    static Reply forStatus(int status, Instant resetAt) {
         switch (status) {
             case 401:
                 return unauthorized(ApiKeys.Verdict.INVALID);
@@ -107,32 +119,59 @@ final class Replies {
             case 410:
                 return error(410, "Model has been retired");
             case 429:
-                return rateLimited(now, Duration.ofSeconds(1));
+                return rateLimited(resetAt);
             case 500:
                 return internalError();
             case 502:
-                return html(502, "Bad Gateway");
             case 503:
-                return html(503, "Service Temporarily Unavailable");
             case 504:
-                return html(504, "Gateway Time-out");
+                return gatewayPage(status);
             default:
                 return error(status, "Simulated HTTP " + status);
         }
     }
 
-    static Reply withRetryHeaders(Reply reply, Instant now, Duration retryAfter) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        Instant resetAt = now.plus(retryAfter).truncatedTo(ChronoUnit.MILLIS);
-        return reply.header("x-rate-limit-reset-at-utc", resetAt.toString())
-                .header("Retry-After", Long.toString(seconds));
+    /** Segmind's JSON error body for a status, worded as the gateway's reason phrase. */
+    static Reply errorBody(int status) {
+        return status == 500 ? internalError() : error(status, reason(status));
     }
 
-    /** The 429 headers when the end is known in advance, as for a storm: reset at that instant, the seconds left rounded up. */
-    static Reply withResetHeaders(Reply reply, Instant resetAt, Duration left) {
+    /** The HTML page nginx, in front of Segmind, sends for an error it produces itself. */
+    static Reply gatewayPage(int status) {
+        return html(status, reason(status));
+    }
+
+    /** A redirect as nginx answers it: the {@code Location} and a small HTML page. */
+    static Reply redirect(int status, String location) {
+        return html(status, reason(status)).header("Location", location);
+    }
+
+    /** {@code Retry-After} in whole seconds, rounded up and at least 1. */
+    static Reply withRetryAfter(Reply reply, Duration left) {
         long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
-        return reply.header("x-rate-limit-reset-at-utc", resetAt.truncatedTo(ChronoUnit.MILLIS).toString())
-                .header("Retry-After", Long.toString(seconds));
+        return reply.header("Retry-After", Long.toString(seconds));
+    }
+
+    /** nginx's reason phrases, which is what Segmind's gateway pages carry. */
+    private static String reason(int status) {
+        switch (status) {
+            case 301: return "Moved Permanently";
+            case 302: return "Found";
+            case 303: return "See Other";
+            case 307: return "Temporary Redirect";
+            case 308: return "Permanent Redirect";
+            case 400: return "Bad Request";
+            case 403: return "Forbidden";
+            case 404: return "Not Found";
+            case 408: return "Request Time-out";
+            case 413: return "Request Entity Too Large";
+            case 429: return "Too Many Requests";
+            case 500: return "Internal Server Error";
+            case 502: return "Bad Gateway";
+            case 503: return "Service Temporarily Unavailable";
+            case 504: return "Gateway Time-out";
+            default: return "HTTP " + status;
+        }
     }
 
     private static Reply html(int status, String title) {

@@ -49,6 +49,14 @@ final class Reply {
         return DROP;
     }
 
+    /** The same answer (status, headers, timing) with another body. */
+    Reply withBody(Body other) {
+        Reply copy = new Reply(status, other);
+        copy.headers.putAll(headers);
+        copy.delay = delay;
+        return copy;
+    }
+
     Reply header(String name, String value) {
         headers.put(name, value);
         return this;
@@ -78,6 +86,11 @@ final class Reply {
 
     Duration delay() {
         return delay;
+    }
+
+    boolean json() {
+        String type = headers.get("Content-Type");
+        return type != null && MediaTypes.baseType(type).equals("application/json");
     }
 
     boolean dropped() {

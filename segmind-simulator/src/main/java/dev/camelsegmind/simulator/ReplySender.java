@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts replies on the wire, applying the faults that act on an answer. Late answers are
- * scheduled, never slept on, and large bodies go to their own threads, so neither a stalled
- * answer nor a gigabyte download holds one of the few request threads.
+ * Puts replies on the wire, applying the faults that act on the connection: a drop, a delay, a
+ * cut, a body stall. Late answers are scheduled, never slept on, half-sent ones are held by
+ * {@link BodyStalls}, and large bodies go to their own threads, so neither a stalled answer nor a
+ * gigabyte download holds one of the few request threads.
  */
 final class ReplySender {
 
@@ -30,14 +31,16 @@ final class ReplySender {
     private final ScheduledExecutorService scheduler;
     private final Executor requestThreads;
     private final Executor streamThreads;
+    private final BodyStalls stalls;
 
     ReplySender(Journal journal, Clock clock, ScheduledExecutorService scheduler, Executor requestThreads,
-            Executor streamThreads) {
+            Executor streamThreads, BodyStalls stalls) {
         this.journal = journal;
         this.clock = clock;
         this.scheduler = scheduler;
         this.requestThreads = requestThreads;
         this.streamThreads = streamThreads;
+        this.stalls = stalls;
     }
 
     void send(Call call, Reply reply) {
@@ -47,11 +50,11 @@ final class ReplySender {
             drop(call);
             return;
         }
-        Reply answer = kind == Fault.Kind.MALFORMED_JSON ? Replies.malformedJson() : reply;
-        long limit = kind == Fault.Kind.TRUNCATE ? answer.length() / 2 : Long.MAX_VALUE;
+        // Truncation and a body stall both send half; a stall then holds the connection open.
+        long limit = kind == Fault.Kind.TRUNCATE || kind == Fault.Kind.STALL_BODY ? reply.length() / 2 : Long.MAX_VALUE;
         Duration wait = kind == Fault.Kind.DELAY ? reply.delay().plus(fault.delay()) : reply.delay();
-        Executor executor = answer.length() > LARGE_BODY ? streamThreads : requestThreads;
-        Runnable write = () -> write(call, answer, limit);
+        Executor executor = reply.length() > LARGE_BODY ? streamThreads : requestThreads;
+        Runnable write = () -> write(call, reply, limit);
         try {
             if (!wait.isZero()) {
                 scheduler.schedule(() -> hand(executor, write, call), wait.toNanos(), TimeUnit.NANOSECONDS);
@@ -82,6 +85,9 @@ final class ReplySender {
 
     private void write(Call call, Reply reply, long limit) {
         HttpExchange exchange = call.exchange();
+        boolean stalling = call.fault() != null && call.fault().kind() == Fault.Kind.STALL_BODY
+                && reply.length() > 0 && !"HEAD".equals(call.method());
+        boolean handedOver = false;
         try {
             Headers headers = exchange.getResponseHeaders();
             reply.headers().forEach(headers::set);
@@ -92,6 +98,12 @@ final class ReplySender {
             if ("HEAD".equals(call.method())) {
                 headers.set("Content-Length", Long.toString(length));
                 exchange.sendResponseHeaders(reply.status(), -1);
+                return;
+            }
+            if (stalling) {
+                // From here the stall owns the exchange, and a reset finds it before the client sees a byte.
+                handedOver = true;
+                stalls.hold(call, reply, limit, call.fault().bodyStall());
                 return;
             }
             // The JDK server reads length 0 as "chunked"; -1 is how it spells "no body".
@@ -105,7 +117,9 @@ final class ReplySender {
         } catch (IOException | RuntimeException e) {
             LOG.debug("{} {}: answer not delivered: {}", call.method(), call.path(), e.toString());
         } finally {
-            exchange.close();
+            if (!handedOver) {
+                exchange.close();
+            }
         }
     }
 

@@ -13,6 +13,10 @@ import java.util.Set;
  * The four models the project is built against, as their Segmind pages describe them: parameters
  * with types, allowed values, ranges, required flags and defaults; the typical compute time the
  * page shows; the kind of output. A test at time factor 1 therefore waits as long as a real user.
+ * {@code SeedPageCatalogTest} reads the pages and fails when this catalogue departs from them.
+ * Where a page marks a parameter required yet gives it a default (the Wan 2.7 prompts, Wan 2.1's
+ * resolution and video length), the default applies when the parameter is left out; a range
+ * appears only where the page states one (only wan2.7-image-pro states the seed's).
  */
 final class SeedModels {
 
@@ -52,7 +56,9 @@ final class SeedModels {
 
     private static ModelProfile imagePro() {
         return new ModelProfile(IMAGE_PRO, seconds(1), Duration.ofMillis(33_380), "image/png", 0.06, List.of(
-                string("prompt").required(),
+                string("prompt").required().defaultValue("A breathtaking aerial view of a futuristic city at golden hour, "
+                        + "towering glass skyscrapers with lush vertical gardens, flying vehicles, cinematic lighting, "
+                        + "ultra-detailed, photorealistic"),
                 uri("image"),
                 string("negative_prompt").defaultValue("blurry, low quality, distorted, watermark, text"),
                 integer("seed").range(0, MAX_SEED).defaultValue(42),
@@ -70,20 +76,23 @@ final class SeedModels {
 
     private static ModelProfile i2v() {
         return new ModelProfile(I2V, seconds(2), Duration.ofMillis(137_700), "video/mp4", 0.5, List.of(
-                string("prompt").required(),
+                string("prompt").required().defaultValue("A gentle breeze moves across the serene lakeside at golden "
+                        + "hour, ripples shimmering on the glassy water, pine trees swaying softly, snow-capped mountain "
+                        + "in the background, cinematic motion, 4K"),
                 uri("audio_url"),
                 integer("duration").range(2, 15).defaultValue(5),
                 uri("image").defaultValue("https://segmind-resources.s3.amazonaws.com/input/wan27-i2v-input.png"),
                 uri("last_frame"),
                 string("negative_prompt").defaultValue("blur, distortion, artifacts, watermark, text"),
                 string("resolution").oneOf("720P", "1080P").defaultValue("720P"),
-                integer("seed").range(0, MAX_SEED)),
+                integer("seed")),
                 SeedModels::wan27Video);
     }
 
     private static ModelProfile r2v() {
         return new ModelProfile(R2V, seconds(2), seconds(140), "video/mp4", 0.5, List.of(
-                string("prompt").required(),
+                string("prompt").required().defaultValue("Image1 walks through a lush green garden with blooming "
+                        + "flowers, smiling warmly at the camera, golden hour lighting"),
                 integer("duration").range(2, 15).defaultValue(5),
                 string("negative_prompt").defaultValue("blurry, low quality, distorted, watermark"),
                 uri("reference_images")
@@ -91,11 +100,10 @@ final class SeedModels {
                 uri("reference_videos"),
                 uri("reference_voice"),
                 string("resolution").oneOf("720P", "1080P").defaultValue("720P"),
-                integer("seed").range(0, MAX_SEED).defaultValue(42)),
+                integer("seed").defaultValue(42)),
                 SeedModels::wan27Video);
     }
 
-    /** The page marks resolution and video_length required yet gives both a default; the default applies. */
     private static ModelProfile i2v720p() {
         return new ModelProfile(I2V_720P, seconds(2), Duration.ofMillis(148_590), "video/mp4", 0.4, List.of(
                 uri("image").required(),

@@ -61,6 +61,8 @@ public final class SegmindSimulator implements AutoCloseable {
     private ExecutorService requestThreads;
     private ExecutorService streamThreads;
     private ScheduledExecutorService scheduler;
+    // Read by reset(), which is not synchronized; set once by start().
+    private volatile BodyStalls stalls;
     private String baseUrl;
     private boolean closed;
 
@@ -104,7 +106,8 @@ public final class SegmindSimulator implements AutoCloseable {
         scheduler = Executors.newScheduledThreadPool(1, daemon("segmind-sim-timer"));
         SimulatorContext ctx = new SimulatorContext(clock, scale, baseUrl, keys, limits, credits, catalog, jobs,
                 assets, media, journal, faults);
-        ReplySender sender = new ReplySender(journal, clock, scheduler, requestThreads, streamThreads);
+        stalls = new BodyStalls(scheduler, streamThreads);
+        ReplySender sender = new ReplySender(journal, clock, scheduler, requestThreads, streamThreads, stalls);
         server.createContext("/", new Dispatcher(ctx, sender, this::reset));
         server.setExecutor(requestThreads);
         server.start();
@@ -179,6 +182,12 @@ public final class SegmindSimulator implements AutoCloseable {
         return views;
     }
 
+    /** How many answers a {@link Fault#stallBody()} holds half-sent right now. */
+    public int stalledAnswers() {
+        BodyStalls held = stalls;
+        return held == null ? 0 : held.size();
+    }
+
     /** The default key's balance. */
     public double credits() {
         return credits.balance(keys.first());
@@ -206,12 +215,16 @@ public final class SegmindSimulator implements AutoCloseable {
 
     /**
      * Back to the state after {@link #start()}: no jobs, uploads, journal entries or faults,
-     * default model profiles, the starting credits and an empty rate window. For a simulator
-     * shared by several tests.
+     * default model profiles, the starting credits and an empty rate window; answers a
+     * {@link Fault#stallBody()} still holds are cut off. For a simulator shared by several tests.
      */
     public void reset() {
         journal.clear();
         faults.reset();
+        BodyStalls held = stalls;
+        if (held != null) {
+            held.releaseAll();
+        }
         jobs.clear();
         assets.clear();
         media.clear();
@@ -232,6 +245,7 @@ public final class SegmindSimulator implements AutoCloseable {
             scheduler.shutdownNow();
             streamThreads.shutdownNow();
             requestThreads.shutdownNow();
+            stalls.releaseAll();
             LOG.debug("Segmind simulator on {} stopped", baseUrl);
         }
     }

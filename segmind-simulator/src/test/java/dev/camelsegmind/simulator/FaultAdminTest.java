@@ -86,6 +86,14 @@ class FaultAdminTest extends FastSimulatorTestSupport {
         "{\"route\":\"RESULT\",\"expire\":true,\"truncate\":false}       | EXPIRE             | expire",
         "{\"route\":\"ANY\",\"status\":500}                              | STATUS             | status:500",
         "{\"storm_ms\":30000}                                            | STATUS             | status:429",
+        "{\"storm_ms\":30000,\"retry_after\":true}                       | STATUS             | status:429",
+        "{\"route\":\"SUBMIT\",\"accept_then_status\":504}               | ACCEPT_THEN_STATUS | acceptThenStatus:504",
+        "{\"route\":\"SYNC\",\"accept_then_html\":502}                   | ACCEPT_THEN_HTML   | acceptThenHtml:502",
+        "{\"route\":\"MEDIA\",\"stall_body\":true}                       | STALL_BODY         | stallBody",
+        "{\"route\":\"RESULT\",\"stall_body_ms\":1500}                   | STALL_BODY         | stallBody:1500ms",
+        "{\"route\":\"ANY\",\"redirect\":\"http://127.0.0.2:1/x\"}       | REDIRECT           | redirect:302",
+        "{\"route\":\"STATUS\",\"redirect\":\"/v2/x\",\"redirect_status\":308} | REDIRECT     | redirect:308",
+        "{\"route\":\"SUBMIT\",\"foreign_urls\":\"http://127.0.0.2:9\"}   | FOREIGN_URLS       | foreignUrls",
     })
     void everyActionCanBeAddedOverHttp(String json, Fault.Kind kind, String tag) {
         HttpResponse<String> created = admin("POST", "/_sim/faults", json);
@@ -209,6 +217,18 @@ class FaultAdminTest extends FastSimulatorTestSupport {
         "{\"storm_ms\":0}                                           | storm_ms",
         "{\"storm_ms\":1000,\"route\":\"SUBMIT\"}                   | route",
         "{\"storm_ms\":1000,\"lasting_ms\":5000}                    | lasting_ms",
+        "{\"route\":\"SUBMIT\",\"accept_then_status\":200}        | accept_then_status",
+        "{\"route\":\"SUBMIT\",\"accept_then_html\":\"502\"}    | accept_then_html",
+        "{\"route\":\"MEDIA\",\"stall_body_ms\":900000}           | stall_body_ms",
+        "{\"route\":\"MEDIA\",\"stall_body\":1}                   | stall_body",
+        "{\"route\":\"MEDIA\",\"stall_body\":true,\"body\":\"x\"} | body",
+        "{\"route\":\"SUBMIT\",\"redirect\":\"\"}               | redirect",
+        "{\"route\":\"SUBMIT\",\"redirect\":\"http://a/\",\"redirect_status\":200} | redirect_status",
+        "{\"route\":\"SUBMIT\",\"status\":500,\"redirect_status\":307} | redirect_status",
+        "{\"route\":\"SUBMIT\",\"foreign_urls\":\"127.0.0.2:9\"} | foreign_urls",
+        "{\"route\":\"MEDIA\",\"foreign_urls\":\"http://127.0.0.2:9\"} | route",
+        "{\"route\":\"MEDIA\",\"truncate\":true,\"retry_after\":true} | retry_after",
+        "{\"route\":\"SUBMIT\",\"status\":429,\"retry_after\":\"yes\"} | retry_after",
     })
     void invalidFaultsAre400NamingTheField(String json, String field) {
         HttpResponse<String> rejected = admin("POST", "/_sim/faults", json);

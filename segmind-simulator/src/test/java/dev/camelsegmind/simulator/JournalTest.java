@@ -108,7 +108,7 @@ class JournalTest {
 
     @Test
     void rejectedAndUnknownRequestsAreRecordedToo() {
-        client.post("/v2/wan2.7-i2v", "{}");
+        client.post("/v2/wan2.7-i2v", "{\"duration\":99}");
         client.get("/no/such/path");
 
         List<JournalEntry> entries = sim.journal().entries();

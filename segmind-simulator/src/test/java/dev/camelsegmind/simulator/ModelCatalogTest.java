@@ -99,6 +99,17 @@ class ModelCatalogTest {
         assertThat(sim.job(id).orElseThrow().payload()).as("the request as sent").doesNotContainKey("size");
     }
 
+    @Reference(source = "segmind-wan2.7-image-pro.txt", quote = "promptrequired\nstring")
+    @Reference(source = "segmind-wan2.7-image-pro.txt", quote = "Default: \"A breathtaking aerial view")
+    @Test
+    void aRequiredPromptLeftOutTakesThePagesDefaultLikeWan21sRequiredSettings() {
+        String id = client.submit("wan2.7-image-pro", "{\"size\":\"1K\"}");
+
+        assertThat(sim.job(id).orElseThrow().parameters().get("prompt")).asString().startsWith("A breathtaking aerial view");
+        assertThat(client.post("/v2/wan2.7-image-pro", "{\"prompt\":\"\"}").statusCode()).as("but never blank")
+                .isEqualTo(400);
+    }
+
     @Reference(source = "segmind-wan2.7-i2v.txt", quote = "Default: \"720P\"")
     @Reference(source = "segmind-wan2.7-i2v.txt", quote = "Video length in seconds, 2-15. Shorter for previews.\n\nDefault: 5")
     @Reference(source = "segmind-wan2.7-r2v.txt", quote = "Video length in seconds, 2-15. Shorter for clips.\n5")

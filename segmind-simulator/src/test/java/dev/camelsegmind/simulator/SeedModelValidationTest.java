@@ -40,8 +40,8 @@ class SeedModelValidationTest {
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
             wan2.7-image-pro | {"prompt":"a"}                                    | 200 |
-            wan2.7-image-pro | {}                                                | 400 | prompt
-            wan2.7-image-pro | {"prompt":null}                                   | 400 | prompt
+            wan2.7-image-pro | {}                                                | 200 |
+            wan2.7-image-pro | {"prompt":null}                                   | 200 |
             wan2.7-image-pro | {"prompt":"  "}                                   | 400 | prompt
             wan2.7-image-pro | {"prompt":42}                                     | 400 | prompt
             wan2.7-image-pro | {"prompt":"a","size":"1K"}                        | 200 |
@@ -58,15 +58,18 @@ class SeedModelValidationTest {
             wan2.7-image-pro | {"prompt":"a","image":null,"negative_prompt":"x"} | 200 |
             wan2.7-i2v       | {"prompt":"a","resolution":"720P","duration":2}   | 200 |
             wan2.7-i2v       | {"prompt":"a","resolution":"1080P","duration":15} | 200 |
-            wan2.7-i2v       | {"resolution":"720P"}                             | 400 | prompt
+            wan2.7-i2v       | {"resolution":"720P"}                             | 200 |
+            wan2.7-i2v       | {"prompt":""}                                     | 400 | prompt
             wan2.7-i2v       | {"prompt":"a","resolution":"4K"}                  | 400 | resolution
             wan2.7-i2v       | {"prompt":"a","duration":1}                       | 400 | duration
             wan2.7-i2v       | {"prompt":"a","duration":16}                      | 400 | duration
             wan2.7-i2v       | {"prompt":"a","duration":5.5}                     | 400 | duration
             wan2.7-i2v       | {"prompt":"a","seed":null}                        | 200 |
-            wan2.7-i2v       | {"prompt":"a","seed":-5}                          | 400 | seed
+            wan2.7-i2v       | {"prompt":"a","seed":-5}                          | 200 |
+            wan2.7-i2v       | {"prompt":"a","seed":"5"}                         | 400 | seed
             wan2.7-r2v       | {"prompt":"a","resolution":"1080P","duration":15} | 200 |
-            wan2.7-r2v       | {"reference_images":"https://x/y.jpg"}            | 400 | prompt
+            wan2.7-r2v       | {"reference_images":"https://x/y.jpg"}            | 200 |
+            wan2.7-r2v       | {"prompt":7}                                      | 400 | prompt
             wan2.7-r2v       | {"prompt":"a","resolution":"480P"}                | 400 | resolution
             wan2.7-r2v       | {"prompt":"a","duration":20}                      | 400 | duration
             wan2.1-i2v-720p  | {"prompt":"a","image":"https://x/y.png"}          | 200 |
