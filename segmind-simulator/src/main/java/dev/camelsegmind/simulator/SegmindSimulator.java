@@ -56,6 +56,7 @@ public final class SegmindSimulator implements AutoCloseable {
     private final MediaLibrary media = new MediaLibrary(assets);
     private final Journal journal;
     private final Faults faults;
+    private final Crun crun;
 
     private HttpServer server;
     private ExecutorService requestThreads;
@@ -77,6 +78,7 @@ public final class SegmindSimulator implements AutoCloseable {
         this.jobs = new JobStore(scale, new JobRetention(b.retention, b.mediaRetention));
         this.journal = new Journal(b.journalCapacity);
         this.faults = new Faults(clock);
+        this.crun = new Crun(b.workersPerModel, b.blockedWords);
     }
 
     public static Builder builder() {
@@ -103,12 +105,16 @@ public final class SegmindSimulator implements AutoCloseable {
         streamThreads = Executors.newCachedThreadPool(daemon("segmind-sim-stream"));
         scheduler = Executors.newScheduledThreadPool(1, daemon("segmind-sim-timer"));
         SimulatorContext ctx = new SimulatorContext(clock, scale, baseUrl, keys, limits, credits, catalog, jobs,
-                assets, media, journal, faults);
+                assets, media, journal, faults, crun);
         ReplySender sender = new ReplySender(journal, clock, scheduler, requestThreads, streamThreads);
         server.createContext("/", new Dispatcher(ctx, sender, this::reset));
+        crun.start(new Callbacks(crun, clock, scale, journal, scheduler, new CrunTaskData(baseUrl)));
         server.setExecutor(requestThreads);
         server.start();
-        scheduler.scheduleWithFixedDelay(() -> jobs.sweep(clock.instant()),
+        scheduler.scheduleWithFixedDelay(() -> {
+            jobs.sweep(clock.instant());
+            crun.sweep(jobs);
+        },
                 SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
         LOG.debug("Segmind simulator listening on {} (time factor {})", baseUrl, scale.factor());
         return this;
@@ -166,6 +172,11 @@ public final class SegmindSimulator implements AutoCloseable {
         return journal;
     }
 
+    /** The crun.ai task API served beside Segmind's, its settings and its callback faults. */
+    public Crun crun() {
+        return crun;
+    }
+
     /** The job as it stands now, even after it expired (until its media is gone too). */
     public Optional<JobView> job(String requestId) {
         Instant now = clock.instant();
@@ -218,6 +229,7 @@ public final class SegmindSimulator implements AutoCloseable {
         catalog.clear();
         credits.reset();
         limits.reset();
+        crun.reset();
     }
 
     /** Stops serving; open connections are closed. Safe to call more than once. */
@@ -229,6 +241,7 @@ public final class SegmindSimulator implements AutoCloseable {
         closed = true;
         if (server != null) {
             server.stop(0);
+            crun.close();
             scheduler.shutdownNow();
             streamThreads.shutdownNow();
             requestThreads.shutdownNow();
