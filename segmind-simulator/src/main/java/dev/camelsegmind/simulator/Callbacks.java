@@ -105,6 +105,8 @@ final class Callbacks {
     }
 
     private void fire(CrunTask task) {
+        // read before a fault is counted as applied, so the waits below start from the task's end as seen here
+        Instant now = clock.instant();
         URI url = URI.create(task.callbackUrl());
         ObjectNode body = data.of(task, task.job().stateAt(task.job().finishesAt()));
         CallbackShot genuine = shot(url, body, task.id(), null, true);
@@ -124,13 +126,13 @@ final class Callbacks {
                 record(tagged, -1);
                 break;
             case DELAY:
-                at(clock.instant().plus(scale.real(f.delay())), () -> start(sequence(task, tagged)));
+                at(now.plus(scale.real(f.delay())), () -> start(sequence(task, tagged)));
                 break;
             case DUPLICATE:
                 start(sequence(task, genuine, genuine.copy(f.tag())));
                 break;
             case REORDER:
-                hold(sequence(task, tagged));
+                hold(sequence(task, tagged), now);
                 break;
             case FORGE_TOKEN:
                 URI forged = CallbackUrls.forgeToken(url, crun.callbackTokenParameter());
@@ -182,11 +184,11 @@ final class Callbacks {
         }
     }
 
-    private void hold(Sequence sequence) {
+    private void hold(Sequence sequence, Instant now) {
         synchronized (this) {
             held.add(sequence);
         }
-        at(clock.instant().plus(scale.real(REORDER_HOLD)), () -> release(sequence));
+        at(now.plus(scale.real(REORDER_HOLD)), () -> release(sequence));
     }
 
     private void release(Sequence sequence) {
@@ -245,15 +247,18 @@ final class Callbacks {
     }
 
     private void answered(CallbackShot shot, Sequence sequence, int status) {
+        boolean retry = shot.genuine() && status != 200 && shot.attempt() < crun.callbackRetries();
+        // timed before the journal shows the failure, so a test that waits for the entry and then moves a
+        // simulated clock cannot push the retry further away
+        Instant retryAt = clock.instant().plus(scale.real(crun.callbackBackoff().multipliedBy(1L << shot.attempt())));
         synchronized (this) {
             if (sequence.epoch() != epoch) {
                 return;
             }
             record(shot, status);
         }
-        if (shot.genuine() && status != 200 && shot.attempt() < crun.callbackRetries()) {
-            Duration wait = crun.callbackBackoff().multipliedBy(1L << shot.attempt());
-            at(clock.instant().plus(scale.real(wait)), () -> send(shot.retry(), sequence));
+        if (retry) {
+            at(retryAt, () -> send(shot.retry(), sequence));
             return;
         }
         if (shot.genuine()) {
