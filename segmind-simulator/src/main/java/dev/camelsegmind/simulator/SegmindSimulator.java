@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A stand-in for {@code https://api.segmind.com} (and Segmind's upload host) on 127.0.0.1: async
  * v2 jobs, blocking v1 calls, uploads, credits per key, real images and video drawn from the prompt at
- * the requested size, fault injection and a journal of every request.
+ * the requested size, fault injection and a journal of every request; beside it, crun.ai's task API for Wan 2.7
+ * Image Pro with push callbacks ({@link #crun()}).
  * <pre>{@code
  * try (SegmindSimulator sim = SegmindSimulator.builder().timeFactor(0.01).build().start()) {
  *     sim.model("wan2.7-i2v").renderTime(Duration.ofSeconds(20));

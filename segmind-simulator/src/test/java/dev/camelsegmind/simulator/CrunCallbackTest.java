@@ -66,6 +66,7 @@ class CrunCallbackTest {
         assertThat(callback.json()).isEqualTo(SimClient.json(crun.info(id, ALICE)).get("data"));
         assertThat(callback.json().get("status").asText()).isEqualTo("success");
 
+        awaitJournal(1);
         JournalEntry sent = sim.journal().entries(Route.CRUN_CALLBACK).get(0);
         assertThat(sent.outgoing()).isTrue();
         assertThat(sent.httpStatus()).isEqualTo(200);
@@ -92,6 +93,7 @@ class CrunCallbackTest {
         assertThat(failed.get("status").asText()).isEqualTo("failed");
         assertThat(failed.get("result").get("code").asInt()).isEqualTo(501);
         receiver.expectNothingFor(QUIET);
+        awaitJournal(1);
         assertThat(sim.journal().count(Route.CRUN_CALLBACK)).isEqualTo(1);
     }
 
