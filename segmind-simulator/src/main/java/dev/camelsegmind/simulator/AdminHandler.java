@@ -49,6 +49,7 @@ final class AdminHandler implements RouteHandler {
     private static void journal(ObjectNode node, JournalEntry e) {
         node.put("timestamp", e.timestamp().toString())
                 .put("route", e.route() == null ? null : e.route().name())
+                .put("direction", e.outgoing() ? "outgoing" : "incoming")
                 .put("method", e.method())
                 .put("path", e.path())
                 .put("query", e.query())

@@ -24,6 +24,8 @@ final class Dispatcher implements HttpHandler {
     private final ReplySender sender;
     private final Map<Route, RouteHandler> handlers = new EnumMap<>(Route.class);
     private final RouteHandler admin;
+    private final CrunGate crun;
+    private final CrunAdmin crunAdmin;
 
     Dispatcher(SimulatorContext ctx, ReplySender sender, Runnable reset) {
         this.ctx = ctx;
@@ -41,6 +43,8 @@ final class Dispatcher implements HttpHandler {
         handlers.put(Route.ASSET, new AssetHandler(ctx));
         handlers.put(Route.CREDITS, new CreditsHandler(ctx));
         this.admin = new AdminHandler(ctx, reset);
+        this.crun = new CrunGate(ctx);
+        this.crunAdmin = new CrunAdmin(ctx.crun());
     }
 
     @Override
@@ -72,9 +76,12 @@ final class Dispatcher implements HttpHandler {
             return Replies.methodNotAllowed(match.methods());
         }
         if (match.admin() != null) {
-            return admin.handle(call);
+            return CrunAdmin.serves(match.admin()) ? crunAdmin.handle(call) : admin.handle(call);
         }
         Route route = match.route();
+        if (CrunGate.serves(route)) {
+            return crun.process(call);
+        }
         identifyJob(call);
         if (route.keyed()) {
             ApiKeys.Check check = ctx.keys().check(call.exchange().getRequestHeaders());

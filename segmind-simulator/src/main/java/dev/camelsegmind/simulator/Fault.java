@@ -92,7 +92,7 @@ public final class Fault {
 
     /** The routes that report a job's state, the only ones {@link #flap} and {@link #stall} can act on. */
     private static final Set<Route> JOB_STATE_ROUTES = Collections.unmodifiableSet(
-            EnumSet.of(Route.STATUS, Route.RESULT, Route.POLL_V1));
+            EnumSet.of(Route.STATUS, Route.RESULT, Route.POLL_V1, Route.CRUN_TASK_INFO));
     /** The routes whose JSON answers carry the simulator's own URLs, the only ones {@link #foreignUrls} can bend. */
     private static final Set<Route> URL_ROUTES = Collections.unmodifiableSet(
             EnumSet.of(Route.SUBMIT, Route.RESULT, Route.POLL_V1, Route.UPLOAD));
@@ -153,7 +153,7 @@ public final class Fault {
 
     /**
      * A 429 storm: for {@code length} of real time from when it is added, every route the rate
-     * limiter covers ({@link Route#rateLimited()}: submit, status, result, v1 poll, sync and upload)
+     * limiter covers ({@link Route#rateLimited()}: submit, status, result, v1 poll, sync, upload and crun's two routes)
      * answers 429 {@code {"error":"Rate limit exceeded"}}, with {@code x-rate-limit-reset-at-utc}
      * at the storm's end, the only header Segmind documents on a 429 ({@link #withRetryAfter()} adds
      * {@code Retry-After}, the whole seconds left). Media, assets and credits stay reachable, as they
@@ -548,6 +548,10 @@ public final class Fault {
     void check() {
         if (kind == null) {
             throw new IllegalStateException("fault on " + routes + " has no action: call status(), delay(), truncate() ...");
+        }
+        if (routes.equals(EnumSet.of(Route.CRUN_CALLBACK))) {
+            throw new IllegalStateException("the simulator sends callbacks, it does not answer them: aim a CallbackFault "
+                    + "at them (sim.crun().callbackFaults())");
         }
         if ((kind == Kind.FLAP || kind == Kind.STALL) && Collections.disjoint(routes, JOB_STATE_ROUTES)) {
             throw new IllegalStateException(tag() + " acts only on " + JOB_STATE_ROUTES + ", not on " + routes);

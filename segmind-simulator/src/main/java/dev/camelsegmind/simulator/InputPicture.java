@@ -18,7 +18,8 @@ import javax.imageio.ImageIO;
  */
 final class InputPicture {
 
-    private static final List<String> PARAMETERS = List.of("image", "first_frame", "reference_images", "input_image");
+    private static final List<String> PARAMETERS = List.of("image", "first_frame", "reference_images", "input_image",
+            "input_urls", "img_urls");
     private static final int MAX_BYTES = 32 * 1024 * 1024;
     private static final Pattern BARE_BASE64 = Pattern.compile("[A-Za-z0-9+/=\\r\\n]{64,}");
 

@@ -49,7 +49,7 @@ final class JobQueryHandler implements RouteHandler {
      * A stalled job shows the state it had when the stall began, and never a final one, like a
      * worker that hangs: a poller sees no progress at all rather than a step back.
      */
-    private static JobState stalled(Job job, Instant now, Fault stall) {
+    static JobState stalled(Job job, Instant now, Fault stall) {
         Instant since = stall.armedAt().isBefore(now) ? stall.armedAt() : now;
         JobState then = job.stateAt(since);
         return then.isFinal() ? JobState.PROCESSING : then;

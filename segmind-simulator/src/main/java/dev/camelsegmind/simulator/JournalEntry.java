@@ -15,7 +15,8 @@ import java.util.Map;
  * @param headers       the request headers (case-insensitive names), {@code x-api-key} and {@code Authorization} masked
  * @param model         the model slug, when the route names one or the job is known
  * @param requestId     the job's request id, when there is one
- * @param httpStatus    the status sent, or {@code -1} when the connection was closed without an answer
+ * @param httpStatus    the status sent, or {@code -1} when the connection was closed without an answer (for an
+ *                      {@linkplain #outgoing() outgoing} callback: the receiver's status, {@code -1} when none came)
  * @param apiKeyPresent whether an {@code x-api-key} header was sent
  * @param contentType   the request's Content-Type, or {@code null}
  * @param bodySize      the request body's size in bytes
@@ -41,5 +42,10 @@ public record JournalEntry(
     /** Whether the client got no HTTP answer at all. */
     public boolean dropped() {
         return httpStatus < 0;
+    }
+
+    /** Whether the simulator sent this request (a crun callback) rather than received it. */
+    public boolean outgoing() {
+        return route == Route.CRUN_CALLBACK;
     }
 }

@@ -19,4 +19,10 @@ record ModelSpec(
         SyncResponse syncResponse,
         List<ModelParameter> parameters,
         MediaGeometry.Rule geometry) {
+
+    /** The same spec making {@code count} files, for APIs where the request sets how many (crun's {@code n}). */
+    ModelSpec withOutputs(int count) {
+        return new ModelSpec(slug, queueTime, renderTime, outputShape, count, mediaType, mediaSizeBytes, cost,
+                availability, failure, blockedWords, syncResponse, parameters, geometry);
+    }
 }

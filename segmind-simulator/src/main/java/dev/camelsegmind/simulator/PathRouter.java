@@ -34,6 +34,8 @@ final class PathRouter {
                 return s.length == 2 ? RouteMatch.api(Route.ASSET, null, null, s[1], GET_HEAD) : RouteMatch.unknown();
             case "upload-asset":
                 return s.length == 1 ? RouteMatch.api(Route.UPLOAD, null, null, null, POST) : RouteMatch.unknown();
+            case "api":
+                return CrunPaths.match(s);
             case "_sim":
                 return admin(s);
             default:
@@ -46,6 +48,9 @@ final class PathRouter {
         if (s.length == 3 && s[1].equals("faults")) {
             return RouteMatch.admin("fault", s[2], DELETE);
         }
+        if (s.length == 3 && s[1].equals("callback-faults")) {
+            return RouteMatch.admin("callback-fault", s[2], DELETE);
+        }
         if (s.length != 2) {
             return RouteMatch.unknown();
         }
@@ -54,7 +59,10 @@ final class PathRouter {
             case "jobs":
                 return RouteMatch.admin(s[1], null, GET);
             case "faults":
+            case "callback-faults":
                 return RouteMatch.admin(s[1], null, GET_POST_DELETE);
+            case "crun":
+                return RouteMatch.admin(s[1], null, GET_POST);
             case "reset":
                 return RouteMatch.admin(s[1], null, POST);
             case "clock":

@@ -21,7 +21,16 @@ public enum Route {
     /** {@code GET /assets/...}: uploaded files, public so a model could fetch them. */
     ASSET(false, false),
     /** {@code GET /v1/get-user-credits}: keyed but free, so never rate limited. */
-    CREDITS(true, false);
+    CREDITS(true, false),
+    /** crun.ai's {@code POST /api/v1/client/job/CreateTask}: create (and bill) a task; see {@link Crun}. */
+    CRUN_CREATE(true, true),
+    /** crun.ai's {@code GET /api/v1/client/job/TaskInfo?task_id=...}: a task's state and result. */
+    CRUN_TASK_INFO(true, true),
+    /**
+     * Outgoing: the callbacks the simulator POSTs to a crun task's {@code callback_url}. Journaled, never
+     * requested; their faults are {@link CallbackFault}s, not {@link Fault}s.
+     */
+    CRUN_CALLBACK(false, false);
 
     private final boolean keyed;
     private final boolean rateLimited;

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A stand-in for {@code https://api.segmind.com} (and Segmind's upload host) on 127.0.0.1: async
  * v2 jobs, blocking v1 calls, uploads, credits per key, real images and video drawn from the prompt at
- * the requested size, fault injection and a journal of every request.
+ * the requested size, fault injection and a journal of every request; beside it, crun.ai's task API for Wan 2.7
+ * Image Pro with push callbacks ({@link #crun()}).
  * <pre>{@code
  * try (SegmindSimulator sim = SegmindSimulator.builder().timeFactor(0.01).build().start()) {
  *     sim.model("wan2.7-i2v").renderTime(Duration.ofSeconds(20));
@@ -56,6 +57,7 @@ public final class SegmindSimulator implements AutoCloseable {
     private final MediaLibrary media = new MediaLibrary(assets);
     private final Journal journal;
     private final Faults faults;
+    private final Crun crun;
 
     private HttpServer server;
     private ExecutorService requestThreads;
@@ -79,6 +81,7 @@ public final class SegmindSimulator implements AutoCloseable {
         this.jobs = new JobStore(scale, new JobRetention(b.retention, b.mediaRetention));
         this.journal = new Journal(b.journalCapacity);
         this.faults = new Faults(clock);
+        this.crun = new Crun(b.workersPerModel, b.blockedWords);
     }
 
     public static Builder builder() {
@@ -105,13 +108,17 @@ public final class SegmindSimulator implements AutoCloseable {
         streamThreads = Executors.newCachedThreadPool(daemon("segmind-sim-stream"));
         scheduler = Executors.newScheduledThreadPool(1, daemon("segmind-sim-timer"));
         SimulatorContext ctx = new SimulatorContext(clock, scale, baseUrl, keys, limits, credits, catalog, jobs,
-                assets, media, journal, faults);
+                assets, media, journal, faults, crun);
         stalls = new BodyStalls(scheduler, streamThreads);
         ReplySender sender = new ReplySender(journal, clock, scheduler, requestThreads, streamThreads, stalls);
         server.createContext("/", new Dispatcher(ctx, sender, this::reset));
+        crun.start(new Callbacks(crun, clock, scale, journal, scheduler, new CrunTaskData(baseUrl)));
         server.setExecutor(requestThreads);
         server.start();
-        scheduler.scheduleWithFixedDelay(() -> jobs.sweep(clock.instant()),
+        scheduler.scheduleWithFixedDelay(() -> {
+            jobs.sweep(clock.instant());
+            crun.sweep(jobs);
+        },
                 SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
         LOG.debug("Segmind simulator listening on {} (time factor {})", baseUrl, scale.factor());
         return this;
@@ -167,6 +174,11 @@ public final class SegmindSimulator implements AutoCloseable {
 
     public Journal journal() {
         return journal;
+    }
+
+    /** The crun.ai task API served beside Segmind's, its settings and its callback faults. */
+    public Crun crun() {
+        return crun;
     }
 
     /** The job as it stands now, even after it expired (until its media is gone too). */
@@ -231,6 +243,7 @@ public final class SegmindSimulator implements AutoCloseable {
         catalog.clear();
         credits.reset();
         limits.reset();
+        crun.reset();
     }
 
     /** Stops serving; open connections are closed. Safe to call more than once. */
@@ -242,6 +255,7 @@ public final class SegmindSimulator implements AutoCloseable {
         closed = true;
         if (server != null) {
             server.stop(0);
+            crun.close();
             scheduler.shutdownNow();
             streamThreads.shutdownNow();
             requestThreads.shutdownNow();

@@ -15,5 +15,6 @@ record SimulatorContext(
         AssetStore assets,
         MediaLibrary media,
         Journal journal,
-        Faults faults) {
+        Faults faults,
+        Crun crun) {
 }

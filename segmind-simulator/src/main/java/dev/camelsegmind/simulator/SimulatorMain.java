@@ -37,7 +37,8 @@ public final class SimulatorMain {
         System.out.println("Segmind simulator listening on " + sim.baseUrl());
         System.out.println("API key: " + sim.defaultApiKey());
         System.out.println("Admin: " + sim.baseUrl() + "/_sim/faults, /_sim/journal, /_sim/jobs, /_sim/reset, "
-                + "/_sim/clock (no key)");
+                + "/_sim/clock, /_sim/crun, /_sim/callback-faults (no key)");
+        System.out.println("crun: " + sim.baseUrl() + "/api/v1/client/job/CreateTask and /TaskInfo");
         System.out.println("Time factor: " + sim.timeFactor() + " (Ctrl+C to stop)");
         stopped.await();
     }

@@ -2,6 +2,8 @@ package dev.camelsegmind.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,13 +29,20 @@ class RateLimitStormTest extends FastSimulatorTestSupport {
         calls.put(Route.POLL_V1, () -> client.get("/v1/requests/" + id));
         calls.put(Route.SYNC, () -> client.post("/v1/flux", "{}"));
         calls.put(Route.UPLOAD, () -> client.post("/upload-asset", "{\"data_urls\":[]}"));
+        calls.put(Route.CRUN_CREATE, () -> client.post(CrunClient.CREATE, CrunClient.body("{}")));
+        calls.put(Route.CRUN_TASK_INFO, () -> client.get(CrunClient.TASK_INFO + "?task_id=" + id));
         assertThat(calls.keySet()).as("every route the limiter counts").containsExactlyInAnyOrderElementsOf(storm.routes());
 
         Instant end = storm.endsAt().truncatedTo(ChronoUnit.MILLIS);
         calls.forEach((route, call) -> {
             HttpResponse<String> response = call.get();
             assertThat(response.statusCode()).as(route.name()).isEqualTo(429);
-            assertThat(SimClient.json(response).get("error").asText()).isEqualTo("Rate limit exceeded");
+            JsonNode body = SimClient.json(response);
+            if (CrunGate.serves(route)) {
+                assertThat(body.get("code").asInt()).as(route + " in crun's words").isEqualTo(429);
+            } else {
+                assertThat(body.get("error").asText()).isEqualTo("Rate limit exceeded");
+            }
             assertThat(Instant.parse(response.headers().firstValue("x-rate-limit-reset-at-utc").orElseThrow()))
                     .as(route + " reset at the storm's end").isEqualTo(end);
             assertThat(response.headers().firstValue("Retry-After")).as(route + ": Segmind documents none").isEmpty();

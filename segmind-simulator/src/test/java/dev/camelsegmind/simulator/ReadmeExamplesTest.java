@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,34 @@ class ReadmeExamplesTest {
             assertThat(client.post("/v2/my-upscaler", "{\"scale\":3}").statusCode()).isEqualTo(400);
             assertThat(sim.model("wan2.7-i2v").workers()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void crun() throws Exception {
+        // tag::crun[]
+        SimulatedClock clock = new SimulatedClock();
+        try (SegmindSimulator sim = SegmindSimulator.builder().clock(clock).build().start();
+                CallbackReceiver receiver = new CallbackReceiver()) {   // (this module's test helper: a JDK HttpServer on 127.0.0.1)
+            sim.crun().callbackFaults().add(CallbackFault.duplicate().times(1));   // the first callback comes twice
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(sim.baseUrl() + "/api/v1/client/job/CreateTask"))
+                    .header("x-api-key", sim.defaultApiKey())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"model": "wan/2-7-image-pro",
+                             "callback_url": "%s",
+                             "input": {"prompt": "a lighthouse", "n": 2, "resolution": "1K"}}
+                            """.formatted(receiver.url("/crun/done?token=s3cret"))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(200);   // {"code": 200, "message": "success", "data": {"task_id": ...}}
+
+            clock.advance(Duration.ofSeconds(40));             // queue + the model's ~33 s
+            List<CallbackReceiver.Received> callbacks = receiver.next(2);
+            assertThat(callbacks.get(0).json().get("status").asText()).isEqualTo("success");
+            assertThat(callbacks.get(0).json().get("result").get("media_urls")).hasSize(2);
+            assertThat(callbacks.get(1).body()).isEqualTo(callbacks.get(0).body());   // to be ignored by task_id
+        }
+        // end::crun[]
     }
 
     @Test

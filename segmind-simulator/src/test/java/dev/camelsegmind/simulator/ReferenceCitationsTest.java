@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 /** Keeps the {@link Reference} citations on the simulator's tests honest. */
 class ReferenceCitationsTest {
 
-    /** The API notes and the four Segmind model pages the simulator implements. */
+    /** The API notes, the four Segmind model pages and crun's task page the simulator implements. */
     static final Set<String> SOURCES = Set.of("segmind-api.md", "segmind-wan2.7-image-pro.txt",
-            "segmind-wan2.7-i2v.txt", "segmind-wan2.7-r2v.txt", "segmind-wan2.1-i2v-720p.txt");
+            "segmind-wan2.7-i2v.txt", "segmind-wan2.7-r2v.txt", "segmind-wan2.1-i2v-720p.txt",
+            "crun-wan-2-7-image-pro.txt");
 
     record Citation(String test, String source, String quote) {
     }
