@@ -62,6 +62,8 @@ class SegmindKeyCoolDownTest extends SegmindTestSupport {
 
     @AfterEach
     void releaseWarnings() {
+        // stopped first: a file consumer would otherwise roll back once more after the capture ends
+        context.stop();
         log.close();
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import dev.camelsegmind.component.error.SegmindException;
 import dev.camelsegmind.simulator.Route;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.awaitility.Awaitility;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
@@ -37,11 +38,20 @@ class SegmindShutdownTest extends SegmindTestSupport {
         configure(oneAtATime.getConfiguration());
         oneAtATime.setMaxConcurrentJobs(1);
         context.addComponent("segmindOne", oneAtATime);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // the failures reach the caller: asserted there, not logged
+                errorHandler(noErrorHandler());
+                // in a route, so the graceful shutdown waits for its exchanges
+                from("direct:one").routeId("one").to("segmindOne:endless-model");
+            }
+        });
         sim.model("endless-model").renderTime(Duration.ofDays(1));
-        CompletableFuture<Exchange> running = template.asyncSend("segmindOne:endless-model",
+        CompletableFuture<Exchange> running = template.asyncSend("direct:one",
                 e -> e.getMessage().setBody("never done"));
         Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> sim.journal().count(Route.STATUS) > 0);
-        CompletableFuture<Exchange> parked = template.asyncSend("segmindOne:endless-model",
+        CompletableFuture<Exchange> parked = template.asyncSend("direct:one",
                 e -> e.getMessage().setBody("waits for the slot"));
         Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> oneAtATime.getEngine().limiter().waitingJobs() == 1);
 
@@ -59,7 +69,10 @@ class SegmindShutdownTest extends SegmindTestSupport {
         assertThat(handedBack.getException()).isInstanceOf(SegmindException.class)
                 .hasMessageContaining("Not sent").hasMessageContaining("shutting down");
         assertThat(running).as("the submitted job keeps its grace period").isNotDone();
-        stopping.get(10, TimeUnit.SECONDS);
+        try (LogCapture shutdown = LogCapture.of(Level.WARN, "org.apache.camel.impl.engine.DefaultShutdownStrategy")) {
+            stopping.get(10, TimeUnit.SECONDS);
+            assertThat(shutdown.text()).contains("Timeout occurred during graceful shutdown");
+        }
         assertThat(running.get(5, TimeUnit.SECONDS).getException()).hasMessageContaining("continues at Segmind");
         assertThat(sim.journal().count(Route.SUBMIT)).isEqualTo(1);
     }
