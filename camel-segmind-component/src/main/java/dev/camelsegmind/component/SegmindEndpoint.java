@@ -41,7 +41,8 @@ import org.apache.camel.support.service.ServiceHelper;
 public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(description = "The Segmind model slug, for example wan2.7-image-pro, wan2.7-i2v, wan2.7-r2v,"
-                           + " wan2.1-i2v-720p, or any other serverless model.")
+                           + " wan2.1-i2v-720p, or any other serverless model by its exact slug. A slug one slip"
+                           + " away from one of the four (wan-2.7-i2v) stops the route when it starts.")
     @Metadata(required = true)
     private String model;
 
@@ -77,6 +78,8 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // a mistake in the endpoint's own settings stops the route now, before any step of it is paid for
+        SegmindStartupChecks.verify(this);
         httpClient = getComponent().httpClientFor(configuration);
         downloader = new HttpMediaDownloader(httpClient);
         provider = createProvider();
@@ -160,7 +163,8 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
 
     /**
      * The Segmind model slug, for example wan2.7-image-pro, wan2.7-i2v, wan2.7-r2v, wan2.1-i2v-720p, or any other
-     * serverless model.
+     * serverless model by its exact slug. A slug one slip away from one of the four (wan-2.7-i2v) stops the route when
+     * it starts.
      */
     public void setModel(String model) {
         this.model = model;

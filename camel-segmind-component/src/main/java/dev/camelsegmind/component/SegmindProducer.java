@@ -43,9 +43,11 @@ public class SegmindProducer extends DefaultAsyncProducer {
     private final Map<CompletableFuture<Void>, CompletableFuture<Void>> inflight = new ConcurrentHashMap<>();
     private WritableHealthCheckRepository healthCheckRepository;
     private HealthCheck producerHealthCheck;
+    private final SegmindBudgetGuard guard;
 
     public SegmindProducer(SegmindEndpoint endpoint) {
         super(endpoint);
+        this.guard = new SegmindBudgetGuard(endpoint);
     }
 
     @Override
@@ -55,10 +57,13 @@ public class SegmindProducer extends DefaultAsyncProducer {
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
                 "producers", WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
-            producerHealthCheck = new SegmindProducerHealthCheck(getEndpoint(), getEndpoint().getId());
+            producerHealthCheck = new SegmindProducerHealthCheck(getEndpoint(),
+                    SegmindProducerHealthCheck.clientId(getEndpoint(), healthCheckRepository));
             producerHealthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(producerHealthCheck);
-            if (producerHealthCheck.isEnabled() && healthCheckRepository.isEnabled()) {
+            String key = getEndpoint().getConfiguration().getApiKey();
+            if (producerHealthCheck.isEnabled() && healthCheckRepository.isEnabled() && key != null
+                    && !key.isBlank()) {
                 // the first probe then finds an answer instead of UNKNOWN
                 getEndpoint().getComponent().creditsProbe(getEndpoint()).current();
             }
@@ -93,8 +98,14 @@ public class SegmindProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<Void> abandon = new CompletableFuture<>();
         CompletableFuture<Void> work;
+        SegmindRequest request;
         try {
-            SegmindRequest request = SegmindRequestSupport.resolve(exchange, getEndpoint());
+            request = SegmindRequestSupport.resolve(exchange, getEndpoint());
+            RuntimeException refused = guard.refusal(request);
+            if (refused != null) {
+                // the key cools down, or the job was delivered twice already: no call for this message
+                throw refused;
+            }
             work = dispatch(exchange, request, abandon);
         } catch (Exception e) {
             // bad input: fail before any HTTP call, on the caller's thread
@@ -111,7 +122,7 @@ public class SegmindProducer extends DefaultAsyncProducer {
             Runnable finish = () -> {
                 if (done.compareAndSet(false, true)) {
                     if (failure != null) {
-                        exchange.setException(SegmindRequestSupport.unwrap(failure));
+                        exchange.setException(guard.failed(request, SegmindRequestSupport.unwrap(failure)));
                     }
                     callback.done(false);
                 }
@@ -226,6 +237,31 @@ public class SegmindProducer extends DefaultAsyncProducer {
         }
         SegmindResultSupport.applyResult(exchange.getMessage(), result, media, request.outputType());
         registerCleanup(exchange, media, jobKey);
+        if (jobKey != null) {
+            watchAfterDelivery(exchange, jobKey, result);
+        }
+    }
+
+    /**
+     * A route that fails after this step leaves the job's pending entry for the next delivery to collect; that
+     * delivery is the last to do so (see {@link SegmindBudgetGuard#failedAfterDelivery}).
+     */
+    private void watchAfterDelivery(Exchange exchange, String jobKey, JobResult result) {
+        JobEngine engine = getEndpoint().getComponent().getEngine();
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange ex) {
+                guard.completed(jobKey);
+            }
+
+            @Override
+            public void onFailure(Exchange ex) {
+                if (guard.failedAfterDelivery(jobKey, result)) {
+                    // on the route's own thread, like every other removal of a delivered job's entry
+                    engine.delivered(jobKey);
+                }
+            }
+        });
     }
 
     private static List<SegmindMedia> mediaOf(List<FetchedMedia> fetched) {

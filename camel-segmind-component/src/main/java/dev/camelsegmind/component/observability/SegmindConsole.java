@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.camelsegmind.component.budget.KeyCoolDowns;
 import dev.camelsegmind.component.engine.JobEngine;
 import org.apache.camel.Component;
 import org.apache.camel.spi.annotations.DevConsole;
@@ -17,7 +18,8 @@ import org.apache.camel.util.json.JsonObject;
 
 /**
  * What the Segmind components of a context are doing now: the jobs being waited for (request id, model, status,
- * time since submission, status reads, next read) and the last failures. Shown by {@code camel get segmind}, the
+ * time since submission, status reads, next read), the keys cooling down after Segmind refused them (why, and until
+ * when) and the last failures. Shown by {@code camel get segmind}, the
  * developer console of Camel Main ({@code /q/dev/segmind}) and anything else that reads Camel's console registry.
  */
 @DevConsole(name = "segmind", displayName = "Segmind", description = "Segmind jobs in flight and recent failures")
@@ -40,6 +42,14 @@ public class SegmindConsole extends AbstractDevConsole {
                         TimeUtils.printDuration(job.elapsed().toMillis(), true), job.polls(),
                         TimeUtils.printDuration(untilNextPoll(job), true)));
             }
+            List<KeyCoolDowns.CoolDown> coolDowns = e.getValue().coolDowns().list();
+            if (!coolDowns.isEmpty()) {
+                sb.append(String.format("    Keys cooling down: %d%n", coolDowns.size()));
+                for (KeyCoolDowns.CoolDown c : coolDowns) {
+                    sb.append(String.format("        %s  %s  until %s: %s%n", c.baseUrl(), c.reason(), c.until(),
+                            c.describe()));
+                }
+            }
             List<SegmindRecentFailures.Failure> failures = e.getValue().recentFailures().list();
             sb.append(String.format("    Recent failures: %d%n", failures.size()));
             for (SegmindRecentFailures.Failure f : failures) {
@@ -54,7 +64,20 @@ public class SegmindConsole extends AbstractDevConsole {
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
         JsonArray jobs = new JsonArray();
         JsonArray failures = new JsonArray();
+        JsonArray coolDowns = new JsonArray();
         for (Map.Entry<String, SegmindComponent> e : components().entrySet()) {
+            for (KeyCoolDowns.CoolDown c : e.getValue().coolDowns().list()) {
+                JsonObject jo = new JsonObject();
+                jo.put("component", e.getKey());
+                jo.put("baseUrl", c.baseUrl());
+                jo.put("model", c.model());
+                jo.put("reason", c.reason().name());
+                jo.put("httpStatus", c.cause().getHttpStatus());
+                jo.put("since", c.since().toString());
+                jo.put("until", c.until().toString());
+                jo.put("message", c.describe());
+                coolDowns.add(jo);
+            }
             for (JobEngine.ActiveJob job : activeJobs(e.getValue())) {
                 JsonObject jo = new JsonObject();
                 jo.put("component", e.getKey());
@@ -83,6 +106,7 @@ public class SegmindConsole extends AbstractDevConsole {
         JsonObject root = new JsonObject();
         root.put("jobs", jobs);
         root.put("failures", failures);
+        root.put("coolDowns", coolDowns);
         return root;
     }
 

@@ -204,6 +204,14 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
      */
     private Integer ioThreads = 4;
     /**
+     * How long a key that Segmind refused is left alone, per base URL and key: after a 401 nothing is sent with it,
+     * after insufficient credits no job is submitted with it, after a 403 no job of that model. Meanwhile messages
+     * fail at once with Segmind's error (no call is made), so the redeliveries of a file or queue route cannot spend
+     * the plan's budget; the producer health check is DOWN and the segmind console says why and until when. A
+     * successful credits read of the health check (with credits left) or another key ends it sooner. 0 turns it off.
+     */
+    private Duration keyCoolDown = Duration.ofMinutes(5);
+    /**
      * At most this many jobs between submit and delivery across all endpoints; further messages wait without holding a
      * thread. 0 means no limit.
      */
@@ -298,7 +306,9 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
     private Boolean healthCheckProducerEnabled = true;
     /**
      * The Segmind API key, sent as header x-api-key. A secret: never logged or shown in URIs. Set it with a property
-     * placeholder, for example {{env:SEGMIND_API_KEY}}.
+     * placeholder, for example {{env:SEGMIND_API_KEY}}. A route whose key is missing, empty or an unresolved
+     * placeholder does not start: its error names this option, the property camel.component.segmind.api-key and the
+     * environment variable SEGMIND_API_KEY.
      */
     private String apiKey;
     /**
@@ -601,6 +611,14 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
 
     public void setIoThreads(Integer ioThreads) {
         this.ioThreads = ioThreads;
+    }
+
+    public Duration getKeyCoolDown() {
+        return keyCoolDown;
+    }
+
+    public void setKeyCoolDown(Duration keyCoolDown) {
+        this.keyCoolDown = keyCoolDown;
     }
 
     public Integer getMaxConcurrentJobs() {
