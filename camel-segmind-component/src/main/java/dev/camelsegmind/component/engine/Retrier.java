@@ -63,6 +63,8 @@ final class Retrier {
         private final JobListener listener;
         private final Supplier<CompletableFuture<T>> call;
         private final CompletableFuture<T> result;
+        /** The call on the wire now, so that cancelling the result ends it (a download given up). */
+        private volatile CompletableFuture<T> onTheWire;
 
         Attempt(JobProvider provider, CallPhase phase, String requestId, String model, String subject, long deadline,
                 RetryPolicy policy, JobListener listener, Supplier<CompletableFuture<T>> call,
@@ -77,6 +79,12 @@ final class Retrier {
             this.listener = listener;
             this.call = call;
             this.result = result;
+            result.whenComplete((v, e) -> {
+                CompletableFuture<T> wire = onTheWire;
+                if (result.isCancelled() && wire != null) {
+                    wire.cancel(true);
+                }
+            });
         }
 
         void run(int retries) {
@@ -89,7 +97,7 @@ final class Retrier {
                 sent = (phase == CallPhase.MEDIA ? CompletableFuture.<Void>completedFuture(null)
                         : limiter.acquireRequest()).thenCompose(v -> result.isDone()
                                 ? CompletableFuture.<T>failedFuture(new IllegalStateException("abandoned"))
-                                : call.get());
+                                : onTheWire(call.get()));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
                 return;
@@ -102,6 +110,14 @@ final class Retrier {
                     result.completeExceptionally(failure != null ? unwrap(failure) : e);
                 }
             });
+        }
+
+        private CompletableFuture<T> onTheWire(CompletableFuture<T> call) {
+            onTheWire = call;
+            if (result.isCancelled()) {
+                call.cancel(true);
+            }
+            return call;
         }
 
         private void onOutcome(int retries, T value, Throwable failure) {
