@@ -9,10 +9,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * The application the crash test kills: a folder of prompt files in, one video per file out, with the pending-job
- * store in a file. Run in its own JVM by {@link FaultInjectionSuiteTest}; the API key comes from the environment
- * (SEGMIND_API_KEY) so it never shows on a command line.
+ * store in a directory (a FilePendingJobStore). Run in its own JVM by {@link FaultInjectionSuiteTest}; the API key
+ * comes from the environment (SEGMIND_API_KEY) so it never shows on a command line.
  * <p>
- * Arguments: base URL, input folder, output folder, pending-job file.
+ * Arguments: base URL, input folder, output folder, pending-job directory.
  */
 public final class CrashTestApp {
 
@@ -23,7 +23,7 @@ public final class CrashTestApp {
         String baseUrl = args[0];
         Path in = Paths.get(args[1]);
         Path out = Paths.get(args[2]);
-        String pendingFile = args[3];
+        String pendingDirectory = args[3];
 
         DefaultCamelContext context = new DefaultCamelContext();
         SegmindComponent segmind = new SegmindComponent();
@@ -35,9 +35,9 @@ public final class CrashTestApp {
         c.setRetryDelay(20);
         c.setMaxRetryDelay(200);
         c.setTimeout(60_000);
-        // tag::pending-job-file[]
-        segmind.setPendingJobFile(pendingFile); // camel.component.segmind.pending-job-file in application.properties
-        // end::pending-job-file[]
+        // tag::pending-job-directory[]
+        segmind.setPendingJobDirectory(pendingDirectory); // camel.component.segmind.pending-job-directory
+        // end::pending-job-directory[]
         context.addComponent("segmind", segmind);
         context.addRoutes(new RouteBuilder() {
             @Override
