@@ -230,12 +230,21 @@ public class SegmindComponent extends HealthCheckComponent {
     protected void doStop() throws Exception {
         // a producer no route manages may outlive the component: its exchanges get their callbacks now, while the
         // delivery pool still runs them
-        for (SegmindProducer producer : List.copyOf(producers)) {
-            producer.giveUpAll();
+        if (engine != null) {
+            engine.limiter().holdGrants();
         }
-        if (resumer != null) {
-            resumer.stop();
-            resumer = null;
+        try {
+            for (SegmindProducer producer : List.copyOf(producers)) {
+                producer.giveUpAll();
+            }
+            if (resumer != null) {
+                resumer.stop();
+                resumer = null;
+            }
+        } finally {
+            if (engine != null) {
+                engine.limiter().resumeGrants();
+            }
         }
         if (metrics instanceof AutoCloseable closeable) {
             closeable.close();

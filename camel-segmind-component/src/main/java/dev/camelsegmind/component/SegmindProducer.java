@@ -16,6 +16,7 @@ import dev.camelsegmind.component.engine.JobHandle;
 import dev.camelsegmind.component.engine.JobProvider;
 import dev.camelsegmind.component.engine.JobResult;
 import dev.camelsegmind.component.engine.JobSpec;
+import dev.camelsegmind.component.engine.RequestLimiter;
 import dev.camelsegmind.component.engine.SyncAnswer;
 import dev.camelsegmind.component.engine.SyncCapable;
 import dev.camelsegmind.component.engine.UploadCapable;
@@ -91,9 +92,21 @@ public class SegmindProducer extends DefaultAsyncProducer {
         SegmindException stopped = new SegmindException("The Segmind producer stopped before the job ended; a job"
                 + " already accepted continues at Segmind and a redelivered message (same job key) or"
                 + " operation=await with its request id collects it", 0, null, null, getEndpoint().getModel());
-        for (Map.Entry<CompletableFuture<Void>, CompletableFuture<Void>> e : List.copyOf(inflight.entrySet())) {
-            e.getValue().completeExceptionally(stopped);
-            e.getKey().completeExceptionally(stopped);
+        JobEngine engine = getEndpoint().getComponent().getEngine();
+        RequestLimiter limiter = engine != null ? engine.limiter() : null;
+        if (limiter != null) {
+            // every job is given up before a slot one of them frees can start one that was waiting
+            limiter.holdGrants();
+        }
+        try {
+            for (Map.Entry<CompletableFuture<Void>, CompletableFuture<Void>> e : List.copyOf(inflight.entrySet())) {
+                e.getValue().completeExceptionally(stopped);
+                e.getKey().completeExceptionally(stopped);
+            }
+        } finally {
+            if (limiter != null) {
+                limiter.resumeGrants();
+            }
         }
     }
 
