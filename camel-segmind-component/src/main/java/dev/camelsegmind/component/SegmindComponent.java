@@ -5,7 +5,9 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +31,9 @@ import dev.camelsegmind.component.store.FilePendingJobStore;
 import dev.camelsegmind.component.store.MemoryPendingJobStore;
 import dev.camelsegmind.component.store.PendingJobStore;
 import dev.camelsegmind.component.store.StateRepositoryPendingJobStore;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.StartupListener;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
@@ -81,6 +85,15 @@ public class SegmindComponent extends HealthCheckComponent {
                             + " example .segmind/pending-jobs.dat; prefer pendingJobDirectory. Ignored when"
                             + " pendingJobRepository is set.")
     private String pendingJobFile;
+    @Metadata(label = "advanced",
+              description = "An endpoint URI (for example direct:resumed) that receives, at start-up, the result of"
+                            + " every job found accepted in the pending-job store, so a job a stopped or crashed run"
+                            + " paid for is delivered without waiting for its message: the media as the body, the"
+                            + " usual headers, CamelSegmindJobKey, CamelSegmindResumed=true and the attributes kept"
+                            + " from header CamelSegmindJobAttributes. The entry is removed once that exchange"
+                            + " completes; if it fails, the entry stays. Without it, such jobs resume when their"
+                            + " messages come back, and the start-up log says how many there are.")
+    private String resumedJobsUri;
     @Metadata(label = "advanced", defaultValue = "4",
               description = "Threads that run HTTP completions. Waiting jobs hold none of them.")
     private int ioThreads = 4;
@@ -99,6 +112,7 @@ public class SegmindComponent extends HealthCheckComponent {
     private long keyCoolDown = 300000L;
 
     private final Map<ClientKey, HttpTransport> clients = new ConcurrentHashMap<>();
+    private final Set<SegmindProducer> producers = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService scheduler;
     private ExecutorService ioExecutor;
     private ExecutorService deliveryExecutor;
@@ -106,6 +120,7 @@ public class SegmindComponent extends HealthCheckComponent {
     private StateRepository<String, String> startedRepository;
     private PendingJobStore startedStore;
     private JobEngine engine;
+    private PendingJobResumer resumer;
     private JobListener listener = JobListener.NONE;
     private final SegmindRecentFailures recentFailures = new SegmindRecentFailures();
     private final Map<CreditsKey, SegmindCreditsProbe> creditsProbes = new ConcurrentHashMap<>();
@@ -163,6 +178,7 @@ public class SegmindComponent extends HealthCheckComponent {
             }
         };
         getCamelContext().addLifecycleStrategy(shutdownHook);
+        resumeAtStart();
     }
 
     /**
@@ -198,6 +214,29 @@ public class SegmindComponent extends HealthCheckComponent {
             LoggerFactory.getLogger(SegmindComponent.class).info("Shutting down: {} Segmind message(s) waiting for"
                     + " their turn handed back unsent", handedBack);
         }
+    }
+
+    /** Once the routes run (resumedJobsUri may name one of them), the store is listed and its jobs resumed. */
+    private void resumeAtStart() throws Exception {
+        PendingJobResumer started = new PendingJobResumer(this, resumedJobsUri);
+        resumer = started;
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        getCamelContext().addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                // alreadyStarted: the component started after the context, and no other call follows
+                if (alreadyStarted && resumer == started && once.compareAndSet(false, true)) {
+                    started.start();
+                }
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                if (resumer == started && isStarted() && once.compareAndSet(false, true)) {
+                    started.start();
+                }
+            }
+        });
     }
 
     /**
@@ -250,6 +289,24 @@ public class SegmindComponent extends HealthCheckComponent {
         if (shutdownHook != null) {
             getCamelContext().getLifecycleStrategies().remove(shutdownHook);
             shutdownHook = null;
+        }
+        // a producer no route manages may outlive the component: its exchanges get their callbacks now, while the
+        // delivery pool still runs them
+        if (engine != null) {
+            engine.limiter().holdGrants();
+        }
+        try {
+            for (SegmindProducer producer : List.copyOf(producers)) {
+                producer.giveUpAll();
+            }
+            if (resumer != null) {
+                resumer.stop();
+                resumer = null;
+            }
+        } finally {
+            if (engine != null) {
+                engine.limiter().resumeGrants();
+            }
         }
         if (metrics instanceof AutoCloseable closeable) {
             closeable.close();
@@ -327,6 +384,19 @@ public class SegmindComponent extends HealthCheckComponent {
 
     ExecutorService getDeliveryExecutor() {
         return deliveryExecutor;
+    }
+
+    /** Where calls of a blocking store run; null for a store in memory, which is called in place. */
+    ExecutorService getStoreExecutor() {
+        return storeExecutor;
+    }
+
+    void producerStarted(SegmindProducer producer) {
+        producers.add(producer);
+    }
+
+    void producerStopped(SegmindProducer producer) {
+        producers.remove(producer);
     }
 
     /** Recent failures, for the console. */
@@ -476,6 +546,22 @@ public class SegmindComponent extends HealthCheckComponent {
      */
     public void setPendingJobFile(String pendingJobFile) {
         this.pendingJobFile = pendingJobFile;
+    }
+
+    public String getResumedJobsUri() {
+        return resumedJobsUri;
+    }
+
+    /**
+     * An endpoint URI (for example direct:resumed) that receives, at start-up, the result of every job found accepted
+     * in the pending-job store, so a job a stopped or crashed run paid for is delivered without waiting for its
+     * message: the media as the body, the usual headers, CamelSegmindJobKey, CamelSegmindResumed=true and the
+     * attributes kept from header CamelSegmindJobAttributes. The entry is removed once that exchange completes; if it
+     * fails, the entry stays. Without it, such jobs resume when their messages come back, and the start-up log says
+     * how many there are.
+     */
+    public void setResumedJobsUri(String resumedJobsUri) {
+        this.resumedJobsUri = resumedJobsUri;
     }
 
     public int getIoThreads() {

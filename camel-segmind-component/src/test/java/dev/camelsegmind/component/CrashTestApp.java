@@ -9,11 +9,11 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * The application the crash tests kill: a folder of prompt files in, one video per file out, with the pending-job
- * store in a file. Run in its own JVM by {@link FaultInjectionSuiteTest} and
+ * store in a directory (a FilePendingJobStore). Run in its own JVM by {@link FaultInjectionSuiteTest} and
  * {@code docs.ReliabilityRestartTest}; the API key comes from the environment (SEGMIND_API_KEY) so it never shows
  * on a command line. docs/reliability.md prints its route.
  * <p>
- * Arguments: base URL, input folder, output folder, pending-job file.
+ * Arguments: base URL, input folder, output folder, pending-job directory.
  */
 public final class CrashTestApp {
 
@@ -26,7 +26,7 @@ public final class CrashTestApp {
         String baseUrl = args[0];
         Path in = Paths.get(args[1]);
         Path out = Paths.get(args[2]);
-        String pendingFile = args[3];
+        String pendingDirectory = args[3];
 
         DefaultCamelContext context = new DefaultCamelContext();
         SegmindComponent segmind = new SegmindComponent();
@@ -38,9 +38,9 @@ public final class CrashTestApp {
         c.setRetryDelay(20);
         c.setMaxRetryDelay(200);
         c.setTimeout(60_000);
-        // tag::pending-job-file[]
-        segmind.setPendingJobFile(pendingFile); // camel.component.segmind.pending-job-file in application.properties
-        // end::pending-job-file[]
+        // tag::pending-job-directory[]
+        segmind.setPendingJobDirectory(pendingDirectory); // camel.component.segmind.pending-job-directory
+        // end::pending-job-directory[]
         context.addComponent("segmind", segmind);
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -556,6 +556,12 @@ public final class JobEngine {
                     job.deadline, job.spec.retry(), job.events,
                     () -> options.downloader().fetch(job.handle, refs.get(index), index, refs.size(), options)));
         }
+        // a job given up (its producer stopped, its deadline passed) ends its downloads, which delete their files
+        job.future.whenComplete((r, e) -> {
+            if (e != null) {
+                parts.forEach(p -> p.cancel(true));
+            }
+        });
         return CompletableFuture.allOf(parts.toArray(new CompletableFuture[0])).handle((v, e) -> {
             List<FetchedMedia> media = new ArrayList<>();
             for (CompletableFuture<FetchedMedia> p : parts) {

@@ -80,6 +80,8 @@ final class Retrier {
         private final CompletableFuture<T> result;
         /** Whether a call is on the wire now; guarded by this attempt. */
         private boolean sending;
+        /** The call on the wire now, so that cancelling the result ends it (a download given up). */
+        private volatile CompletableFuture<T> onTheWire;
 
         Attempt(JobProvider provider, CallPhase phase, String requestId, String model, String subject, long deadline,
                 RetryPolicy policy, JobListener listener, Supplier<CompletableFuture<T>> call,
@@ -94,6 +96,12 @@ final class Retrier {
             this.listener = listener;
             this.call = call;
             this.result = result;
+            result.whenComplete((v, e) -> {
+                CompletableFuture<T> wire = onTheWire;
+                if (result.isCancelled() && wire != null) {
+                    wire.cancel(true);
+                }
+            });
         }
 
         void run(int retries) {
@@ -111,7 +119,7 @@ final class Retrier {
                                 }
                                 sending = true;
                             }
-                            return call.get();
+                            return onTheWire(call.get());
                         });
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
@@ -132,6 +140,14 @@ final class Retrier {
             if (!sending) {
                 result.completeExceptionally(why);
             }
+        }
+
+        private CompletableFuture<T> onTheWire(CompletableFuture<T> call) {
+            onTheWire = call;
+            if (result.isCancelled()) {
+                call.cancel(true);
+            }
+            return call;
         }
 
         private void onOutcome(int retries, T value, Throwable failure) {

@@ -258,6 +258,15 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
      */
     private String pendingJobStore;
     /**
+     * An endpoint URI (for example direct:resumed) that receives, at start-up, the result of every job found accepted
+     * in the pending-job store, so a job a stopped or crashed run paid for is delivered without waiting for its
+     * message: the media as the body, the usual headers, CamelSegmindJobKey, CamelSegmindResumed=true and the
+     * attributes kept from header CamelSegmindJobAttributes. The entry is removed once that exchange completes; if it
+     * fails, the entry stays. Without it, such jobs resume when their messages come back, and the start-up log says
+     * how many there are.
+     */
+    private String resumedJobsUri;
+    /**
      * Hosts besides the base URL's that may receive the API key, comma separated (for example a gateway of your own
      * in front of Segmind). The key goes to the base URL's host and to these only: a status or response URL in an
      * answer, or a stored job, that names any other host is not followed with the key (the job is followed by its
@@ -675,6 +684,14 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
 
     public void setPendingJobStore(String pendingJobStore) {
         this.pendingJobStore = pendingJobStore;
+    }
+
+    public String getResumedJobsUri() {
+        return resumedJobsUri;
+    }
+
+    public void setResumedJobsUri(String resumedJobsUri) {
+        this.resumedJobsUri = resumedJobsUri;
     }
 
     public String getTrustedHosts() {
