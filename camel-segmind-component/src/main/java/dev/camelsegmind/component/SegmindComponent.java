@@ -82,6 +82,11 @@ public class SegmindComponent extends HealthCheckComponent {
               description = "The least time between two credits calls of the producer health check, per base URL and"
                             + " key; in between, the check reports the last answer.")
     private long healthCheckInterval = 60000L;
+    @Metadata(label = "health", defaultValue = "false",
+              description = "Whether the producer health check shows the account's remaining credits (detail"
+                            + " credits). Off by default: a health endpoint is often readable by more people than"
+                            + " the account's balance should be.")
+    private boolean healthCheckShowCredits;
 
     private final Map<ClientKey, HttpTransport> clients = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
@@ -242,7 +247,7 @@ public class SegmindComponent extends HealthCheckComponent {
         if (c.getSslContextParameters() != null) {
             b.sslContext(c.getSslContextParameters().createSSLContext(getCamelContext()));
         }
-        HttpTransport client = new HttpTransport(b.build(), "camel-segmind/" + version());
+        HttpTransport client = new HttpTransport(b.build(), "camel-segmind/" + version(), scheduler);
         HttpTransport raced = clients.putIfAbsent(key, client);
         return raced != null ? raced : client;
     }
@@ -390,6 +395,18 @@ public class SegmindComponent extends HealthCheckComponent {
      */
     public void setHealthCheckInterval(long healthCheckInterval) {
         this.healthCheckInterval = healthCheckInterval;
+    }
+
+    public boolean isHealthCheckShowCredits() {
+        return healthCheckShowCredits;
+    }
+
+    /**
+     * Whether the producer health check shows the account's remaining credits (detail credits). Off by default: a
+     * health endpoint is often readable by more people than the account's balance should be.
+     */
+    public void setHealthCheckShowCredits(boolean healthCheckShowCredits) {
+        this.healthCheckShowCredits = healthCheckShowCredits;
     }
 
     /** Holds a key only to compare it: its toString never shows the key. */

@@ -78,7 +78,8 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     protected void doStart() throws Exception {
         super.doStart();
         httpClient = getComponent().httpClientFor(configuration);
-        downloader = new HttpMediaDownloader(httpClient);
+        downloader = new HttpMediaDownloader(httpClient, Duration.ofMillis(configuration.getRequestTimeout()),
+                getComponent().getScheduler());
         provider = createProvider();
         pollingPolicy = pollingPolicy(configuration);
         if (configuration.getProgressUri() != null && !configuration.getProgressUri().isBlank()) {

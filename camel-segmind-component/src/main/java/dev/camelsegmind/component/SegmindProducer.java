@@ -20,6 +20,7 @@ import dev.camelsegmind.component.engine.SyncAnswer;
 import dev.camelsegmind.component.engine.SyncCapable;
 import dev.camelsegmind.component.engine.UploadCapable;
 import dev.camelsegmind.component.error.SegmindException;
+import dev.camelsegmind.component.error.SegmindSubmitUncertainException;
 import dev.camelsegmind.component.error.SegmindValidationException;
 import dev.camelsegmind.component.model.SegmindMedia;
 import dev.camelsegmind.component.observability.SegmindProducerHealthCheck;
@@ -93,8 +94,10 @@ public class SegmindProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<Void> abandon = new CompletableFuture<>();
         CompletableFuture<Void> work;
+        String jobKey;
         try {
             SegmindRequest request = SegmindRequestSupport.resolve(exchange, getEndpoint());
+            jobKey = request.jobKey();
             work = dispatch(exchange, request, abandon);
         } catch (Exception e) {
             // bad input: fail before any HTTP call, on the caller's thread
@@ -111,7 +114,10 @@ public class SegmindProducer extends DefaultAsyncProducer {
             Runnable finish = () -> {
                 if (done.compareAndSet(false, true)) {
                     if (failure != null) {
-                        exchange.setException(SegmindRequestSupport.unwrap(failure));
+                        Throwable error = SegmindRequestSupport.unwrap(failure);
+                        // an operator reconciling a possibly billed submit finds its pending-job entry by this key
+                        exchange.setException(error instanceof SegmindSubmitUncertainException uncertain
+                                ? uncertain.withJobKey(jobKey) : error);
                     }
                     callback.done(false);
                 }
@@ -275,7 +281,8 @@ public class SegmindProducer extends DefaultAsyncProducer {
                     request.model()));
         }
         JobEngine engine = endpoint.getComponent().getEngine();
-        return engine.withRetries(provider, CallPhase.SYNC, request.model(), timeout(), endpoint.retryPolicy(),
+        // claimed by the message's job key like a submit: a sync call is billed as one
+        return engine.writeOnce(provider, CallPhase.SYNC, spec(exchange, request, payload, abandon),
                         () -> syncer.sync(request.model(), payload, timeout(), endpoint.downloadOptions()))
                 .thenCompose(answer -> applySync(exchange, request, answer, abandon));
     }
@@ -286,6 +293,10 @@ public class SegmindProducer extends DefaultAsyncProducer {
         String requestId = answer.requestId();
         if (answer.media() != null) {
             SegmindMedia media = (SegmindMedia) answer.media();
+            if (abandon.isDone()) {
+                // the answer may be on disk now: nothing of it stays once its exchange is gone
+                deleteFiles(List.of(media));
+            }
             unlessAbandoned(abandon, () -> {
                 SegmindResultSupport.applySyncHeaders(out, requestId, request.model(), answer.metrics());
                 SegmindResultSupport.applyMedia(out, List.of(media), requestId, null);

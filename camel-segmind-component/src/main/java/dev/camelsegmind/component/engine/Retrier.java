@@ -63,6 +63,8 @@ final class Retrier {
         private final JobListener listener;
         private final Supplier<CompletableFuture<T>> call;
         private final CompletableFuture<T> result;
+        /** The provider's call now under way, given up with the result when a read's caller gives the result up. */
+        private volatile CompletableFuture<T> inFlight;
 
         Attempt(JobProvider provider, CallPhase phase, String requestId, String model, String subject, long deadline,
                 RetryPolicy policy, JobListener listener, Supplier<CompletableFuture<T>> call,
@@ -77,6 +79,16 @@ final class Retrier {
             this.listener = listener;
             this.call = call;
             this.result = result;
+            // a read given up (its job ended: deadline, stop) is aborted at once; a write is left to end by its own
+            // limits, since only its answer can tell whether it was accepted
+            if (phase.isIdempotent()) {
+                result.whenComplete((v, e) -> {
+                    CompletableFuture<T> f = inFlight;
+                    if (e != null && f != null && !f.isDone()) {
+                        f.cancel(true);
+                    }
+                });
+            }
         }
 
         void run(int retries) {
@@ -89,7 +101,7 @@ final class Retrier {
                 sent = (phase == CallPhase.MEDIA ? CompletableFuture.<Void>completedFuture(null)
                         : limiter.acquireRequest()).thenCompose(v -> result.isDone()
                                 ? CompletableFuture.<T>failedFuture(new IllegalStateException("abandoned"))
-                                : call.get());
+                                : started(call.get()));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
                 return;
@@ -102,6 +114,14 @@ final class Retrier {
                     result.completeExceptionally(failure != null ? unwrap(failure) : e);
                 }
             });
+        }
+
+        private CompletableFuture<T> started(CompletableFuture<T> f) {
+            inFlight = f;
+            if (result.isCompletedExceptionally() && phase.isIdempotent()) {
+                f.cancel(true);
+            }
+            return f;
         }
 
         private void onOutcome(int retries, T value, Throwable failure) {

@@ -26,12 +26,24 @@ final class RequestGate {
     <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> call) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Runnable start = () -> {
+            if (result.isDone()) {
+                // given up while it waited for its turn: never sent
+                release();
+                return;
+            }
             CompletableFuture<T> sent;
             try {
                 sent = call.get();
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e);
             }
+            CompletableFuture<T> onWire = sent;
+            // a caller that gives the call up (cancels, or fails it) aborts the exchange: the JDK closes its connection
+            result.whenComplete((value, failure) -> {
+                if (failure != null && !onWire.isDone()) {
+                    onWire.cancel(true);
+                }
+            });
             sent.whenComplete((value, failure) -> {
                 release();
                 if (failure != null) {
@@ -54,6 +66,11 @@ final class RequestGate {
             start.run();
         }
         return result;
+    }
+
+    /** Calls on the wire now, for tests and operators. */
+    synchronized int running() {
+        return running;
     }
 
     private void release() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.camelsegmind.component.engine.JobEngine;
+import dev.camelsegmind.component.store.PendingJob;
 import org.apache.camel.Component;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
@@ -17,7 +18,8 @@ import org.apache.camel.util.json.JsonObject;
 
 /**
  * What the Segmind components of a context are doing now: the jobs being waited for (request id, model, status,
- * time since submission, status reads, next read) and the last failures. Shown by {@code camel get segmind}, the
+ * time since submission, status reads, next read), the submits that may have been billed without an answer (their
+ * pending-job entries in state UNCERTAIN: job key, model, since, owner, why), and the last failures. Shown by {@code camel get segmind}, the
  * developer console of Camel Main ({@code /q/dev/segmind}) and anything else that reads Camel's console registry.
  */
 @DevConsole(name = "segmind", displayName = "Segmind", description = "Segmind jobs in flight and recent failures")
@@ -40,6 +42,13 @@ public class SegmindConsole extends AbstractDevConsole {
                         TimeUtils.printDuration(job.elapsed().toMillis(), true), job.polls(),
                         TimeUtils.printDuration(untilNextPoll(job), true)));
             }
+            List<PendingJob> uncertain = SegmindUncertainJobs.of(e.getValue());
+            sb.append(String.format("    Uncertain submits (may be billed; reconcile, then remove the entry): %d%n",
+                    uncertain.size()));
+            for (PendingJob u : uncertain) {
+                sb.append(String.format("        %s  %s  since %s%s  %s%n", u.jobKey(), u.model(), u.since(),
+                        u.owner() == null ? "" : "  on " + u.owner(), u.detail() == null ? "" : u.detail()));
+            }
             List<SegmindRecentFailures.Failure> failures = e.getValue().recentFailures().list();
             sb.append(String.format("    Recent failures: %d%n", failures.size()));
             for (SegmindRecentFailures.Failure f : failures) {
@@ -54,7 +63,19 @@ public class SegmindConsole extends AbstractDevConsole {
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
         JsonArray jobs = new JsonArray();
         JsonArray failures = new JsonArray();
+        JsonArray uncertain = new JsonArray();
         for (Map.Entry<String, SegmindComponent> e : components().entrySet()) {
+            for (PendingJob u : SegmindUncertainJobs.of(e.getValue())) {
+                JsonObject jo = new JsonObject();
+                jo.put("component", e.getKey());
+                jo.put("jobKey", u.jobKey());
+                jo.put("provider", u.provider());
+                jo.put("model", u.model());
+                jo.put("since", u.since() == null ? null : u.since().toString());
+                jo.put("owner", u.owner());
+                jo.put("detail", u.detail());
+                uncertain.add(jo);
+            }
             for (JobEngine.ActiveJob job : activeJobs(e.getValue())) {
                 JsonObject jo = new JsonObject();
                 jo.put("component", e.getKey());
@@ -83,6 +104,7 @@ public class SegmindConsole extends AbstractDevConsole {
         JsonObject root = new JsonObject();
         root.put("jobs", jobs);
         root.put("failures", failures);
+        root.put("uncertain", uncertain);
         return root;
     }
 
