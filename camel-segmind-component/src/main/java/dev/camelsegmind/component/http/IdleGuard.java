@@ -59,14 +59,17 @@ final class IdleGuard<T> implements HttpResponse.BodySubscriber<T> {
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
+        boolean late;
         synchronized (this) {
             subscription = s;
-            if (ended) {
-                s.cancel();
-                return;
+            late = ended;
+            if (!late) {
+                lastNanos = System.nanoTime();
+                inner.onSubscribe(s);
             }
-            lastNanos = System.nanoTime();
-            inner.onSubscribe(s);
+        }
+        if (late) {
+            s.cancel();
         }
     }
 
@@ -104,20 +107,28 @@ final class IdleGuard<T> implements HttpResponse.BodySubscriber<T> {
 
     /** Gives the body up: the connection is closed, the wrapped subscriber cleans up, the body fails with {@code why}. */
     void abort(Throwable why) {
+        Flow.Subscription s;
         synchronized (this) {
             if (ended) {
                 return;
             }
             ended = true;
-            if (subscription != null) {
-                subscription.cancel();
-            }
+            s = subscription;
             try {
+                // under the lock, so it never overlaps a chunk still being written
                 inner.onError(why);
-            } finally {
-                cancelCheck();
-                body.completeExceptionally(why);
+            } catch (RuntimeException ignored) {
+                // the wrapped subscriber failed while cleaning up: the body fails with the reason all the same
             }
+        }
+        // outside the lock: the JDK may call back into this subscriber while it cancels
+        try {
+            if (s != null) {
+                s.cancel();
+            }
+        } finally {
+            cancelCheck();
+            body.completeExceptionally(why);
         }
     }
 
