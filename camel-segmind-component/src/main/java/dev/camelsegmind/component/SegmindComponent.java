@@ -110,6 +110,11 @@ public class SegmindComponent extends HealthCheckComponent {
                             + " when. A successful credits read of the health check (with credits left) or another key"
                             + " ends it sooner. 0 turns it off.")
     private long keyCoolDown = 300000L;
+    @Metadata(label = "health", defaultValue = "false",
+              description = "Whether the producer health check shows the account's remaining credits (detail"
+                            + " credits). Off by default: a health endpoint is often readable by more people than"
+                            + " the account's balance should be.")
+    private boolean healthCheckShowCredits;
 
     private final Map<ClientKey, HttpTransport> clients = new ConcurrentHashMap<>();
     private final Set<SegmindProducer> producers = ConcurrentHashMap.newKeySet();
@@ -362,7 +367,7 @@ public class SegmindComponent extends HealthCheckComponent {
         if (c.getSslContextParameters() != null) {
             b.sslContext(c.getSslContextParameters().createSSLContext(getCamelContext()));
         }
-        HttpTransport client = new HttpTransport(b.build(), "camel-segmind/" + version());
+        HttpTransport client = new HttpTransport(b.build(), "camel-segmind/" + version(), scheduler);
         HttpTransport raced = clients.putIfAbsent(key, client);
         return raced != null ? raced : client;
     }
@@ -598,6 +603,18 @@ public class SegmindComponent extends HealthCheckComponent {
      */
     public void setKeyCoolDown(long keyCoolDown) {
         this.keyCoolDown = keyCoolDown;
+    }
+
+    public boolean isHealthCheckShowCredits() {
+        return healthCheckShowCredits;
+    }
+
+    /**
+     * Whether the producer health check shows the account's remaining credits (detail credits). Off by default: a
+     * health endpoint is often readable by more people than the account's balance should be.
+     */
+    public void setHealthCheckShowCredits(boolean healthCheckShowCredits) {
+        this.healthCheckShowCredits = healthCheckShowCredits;
     }
 
     /** Holds a key only to compare it: its toString never shows the key. */

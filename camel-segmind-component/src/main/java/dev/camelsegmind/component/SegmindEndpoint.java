@@ -81,7 +81,8 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
         // a mistake in the endpoint's own settings stops the route now, before any step of it is paid for
         SegmindStartupChecks.verify(this);
         httpClient = getComponent().httpClientFor(configuration);
-        downloader = new HttpMediaDownloader(httpClient);
+        downloader = new HttpMediaDownloader(httpClient, Duration.ofMillis(configuration.getRequestTimeout()),
+                getComponent().getScheduler());
         provider = createProvider();
         pollingPolicy = pollingPolicy(configuration);
         if (configuration.getProgressUri() != null && !configuration.getProgressUri().isBlank()) {

@@ -21,6 +21,7 @@ import dev.camelsegmind.component.engine.SyncAnswer;
 import dev.camelsegmind.component.engine.SyncCapable;
 import dev.camelsegmind.component.engine.UploadCapable;
 import dev.camelsegmind.component.error.SegmindException;
+import dev.camelsegmind.component.error.SegmindSubmitUncertainException;
 import dev.camelsegmind.component.error.SegmindValidationException;
 import dev.camelsegmind.component.model.SegmindMedia;
 import dev.camelsegmind.component.observability.SegmindProducerHealthCheck;
@@ -155,7 +156,10 @@ public class SegmindProducer extends DefaultAsyncProducer {
             Runnable finish = () -> {
                 if (done.compareAndSet(false, true)) {
                     if (failure != null) {
-                        exchange.setException(guard.failed(request, SegmindRequestSupport.unwrap(failure)));
+                        Throwable error = guard.failed(request, SegmindRequestSupport.unwrap(failure));
+                        // an operator reconciling a possibly billed submit finds its pending-job entry by this key
+                        exchange.setException(error instanceof SegmindSubmitUncertainException uncertain
+                                ? uncertain.withJobKey(request.jobKey()) : error);
                     }
                     callback.done(false);
                 }
@@ -195,7 +199,8 @@ public class SegmindProducer extends DefaultAsyncProducer {
                         .thenAccept(result -> deliver(exchange, result, request, null, writes));
             }
             case sync:
-                return inputsReady(request).thenCompose(payload -> sync(exchange, request, payload, writes));
+                return inputsReady(request)
+                        .thenCompose(payload -> sync(exchange, request, payload, abandon, writes));
             default:
                 return inputsReady(request)
                         .thenCompose(payload -> engine.generate(provider, spec(exchange, request, payload, abandon)))
@@ -350,7 +355,7 @@ public class SegmindProducer extends DefaultAsyncProducer {
     }
 
     private CompletableFuture<Void> sync(Exchange exchange, SegmindRequest request, Map<String, Object> payload,
-                                         ExchangeWrites writes) {
+                                         CompletableFuture<Void> abandon, ExchangeWrites writes) {
         SegmindEndpoint endpoint = getEndpoint();
         JobProvider provider = endpoint.getProvider();
         if (!(provider instanceof SyncCapable syncer)) {
@@ -359,7 +364,8 @@ public class SegmindProducer extends DefaultAsyncProducer {
                     request.model()));
         }
         JobEngine engine = endpoint.getComponent().getEngine();
-        return engine.withRetries(provider, CallPhase.SYNC, request.model(), timeout(), endpoint.retryPolicy(),
+        // claimed by the message's job key like a submit: a sync call is billed as one
+        return engine.writeOnce(provider, CallPhase.SYNC, spec(exchange, request, payload, abandon),
                         () -> syncer.sync(request.model(), payload, timeout(), endpoint.downloadOptions()))
                 .thenCompose(answer -> applySync(exchange, request, answer, writes));
     }

@@ -87,7 +87,9 @@ final class SegmindRequestSupport {
         PayloadValidator.validate(model, payload);
 
         String jobKey = null;
-        if (operation == SegmindOperation.generate && config.isRecordPendingJobs()) {
+        // a sync call is billed like a submit, so it is claimed by the same key
+        if ((operation == SegmindOperation.generate || operation == SegmindOperation.sync)
+                && config.isRecordPendingJobs()) {
             jobKey = in.getHeader(SegmindConstants.JOB_KEY, String.class);
             if (jobKey == null && config.getJobKey() != null) {
                 jobKey = exchange.getContext().resolveLanguage("simple").createExpression(config.getJobKey())

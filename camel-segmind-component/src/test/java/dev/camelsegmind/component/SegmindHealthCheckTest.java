@@ -74,7 +74,18 @@ class SegmindHealthCheckTest extends SegmindTestSupport {
     }
 
     @Test
+    void upWithBaseUrlAndLastCheckedButNoBalanceUnlessAsked() {
+        sim.setCredits(123.5);
+        HealthCheck.Result up = awaitState(OK, HealthCheck.State.UP);
+
+        assertThat(up.getDetails()).containsEntry("baseUrl", sim.baseUrl()).containsKey("lastChecked")
+                .doesNotContainKey("credits");
+        assertThat(up.getDetails().values().toString()).doesNotContain("123.5");
+    }
+
+    @Test
     void upWithRemainingCreditsBaseUrlAndLastChecked() {
+        context.getComponent("segmind", SegmindComponent.class).setHealthCheckShowCredits(true);
         sim.setCredits(123.5);
         HealthCheck.Result up = awaitState(OK, HealthCheck.State.UP);
 
@@ -126,6 +137,7 @@ class SegmindHealthCheckTest extends SegmindTestSupport {
     @Test
     void aStaleReadingIsRefreshedInTheBackgroundWithoutWaiting() throws Exception {
         context.getComponent("segmind", SegmindComponent.class).setHealthCheckInterval(500);
+        context.getComponent("segmind", SegmindComponent.class).setHealthCheckShowCredits(true);
         sim.setCredits(10);
         assertThat(awaitState(OK, HealthCheck.State.UP).getDetails()).containsEntry("credits", 10.0);
         sim.setCredits(7);

@@ -800,9 +800,12 @@ public final class SegmindEndpointBuilderFactory {
 
         /**
          * Hosts besides the base URL's that may receive the API key, comma separated (for example a gateway of your
-         * own in front of Segmind). The key goes to the base URL's host and to these only: a status or response URL
-         * in an answer, or a stored job, that names any other host is not followed with the key (the job is followed
-         * by its request id on the base URL's host instead), and no call follows a redirect.
+         * own in front of Segmind). The key goes to the base URL's host (any port) and to these only. A status or
+         * response URL in an answer, or in a stored pending job, that names any other host is not called at all: the
+         * job is followed by its request id on the base URL's host instead, and a WARN names the host. No keyed call
+         * follows a redirect: a redirect on submit or sync is reported as an uncertain submit (it is never sent
+         * again), elsewhere as a protocol error. Media downloads never carry the key, and they do follow redirects
+         * (CDNs use them): at most five hops, only to http and https URLs.
          * <p>
          * The option is a: <code>java.lang.String</code> type. Group: security.
          *
@@ -934,7 +937,8 @@ public final class SegmindEndpointBuilderFactory {
         }
 
         /**
-         * Where media larger than inMemoryThreshold is downloaded to. Default: a camel-segmind folder in
+         * Where media larger than inMemoryThreshold is downloaded to, for polled jobs and sync answers alike; a
+         * download that fails or is given up leaves no partial file. Default: a camel-segmind folder in
          * java.io.tmpdir.
          * <p>
          * The option is a: <code>java.lang.String</code> type. Group: advanced.
@@ -949,7 +953,8 @@ public final class SegmindEndpointBuilderFactory {
 
         /**
          * Media up to this many bytes is kept in memory; larger media is streamed to a file and never enters the
-         * heap.
+         * heap. A body that grows past it while downloading (its Content-Length absent or wrong) moves to a file at
+         * that moment. Applies to sync answers too.
          * <p>
          * The option is a: <code>long</code> type. Default: 4194304. Group: advanced.
          *
@@ -963,7 +968,8 @@ public final class SegmindEndpointBuilderFactory {
 
         /**
          * Media up to this many bytes is kept in memory; larger media is streamed to a file and never enters the
-         * heap.
+         * heap. A body that grows past it while downloading (its Content-Length absent or wrong) moves to a file at
+         * that moment. Applies to sync answers too.
          * <p>
          * The option is a: <code>long</code> type. Default: 4194304. Group: advanced. The text form, or a property
          * placeholder.
@@ -977,7 +983,9 @@ public final class SegmindEndpointBuilderFactory {
         }
 
         /**
-         * The largest media file, in bytes, the component will download.
+         * The largest media file, in bytes, the component will download, polled or answered by a sync call. A larger
+         * declared size is refused before a byte is read, and a body that grows past it is cut off as the limit is
+         * crossed, never read to the end. (API answers other than media are read up to 64 MiB, a fixed limit.)
          * <p>
          * The option is a: <code>long</code> type. Default: 4294967296. Group: advanced.
          *
@@ -990,7 +998,9 @@ public final class SegmindEndpointBuilderFactory {
         }
 
         /**
-         * The largest media file, in bytes, the component will download.
+         * The largest media file, in bytes, the component will download, polled or answered by a sync call. A larger
+         * declared size is refused before a byte is read, and a body that grows past it is cut off as the limit is
+         * crossed, never read to the end. (API answers other than media are read up to 64 MiB, a fixed limit.)
          * <p>
          * The option is a: <code>long</code> type. Default: 4294967296. Group: advanced. The text form, or a
          * property placeholder.
@@ -1113,7 +1123,11 @@ public final class SegmindEndpointBuilderFactory {
         }
 
         /**
-         * How long one HTTP call may take (submit, status, result). Not the job deadline: see timeout.
+         * How long one HTTP call may wait for its answer to begin (submit, status, result, media, upload, credits),
+         * and the longest silence of an answer's body once it has begun: a body that stalls for longer fails the call
+         * (a read is then retried; a submit or sync call is uncertain and never sent again). A sync call may take
+         * until timeout to begin its answer. Not the job deadline: see timeout, which also ends any call still under
+         * way.
          * <p>
          * The option is a: <code>long</code> type. Default: 60000. Group: advanced. In milliseconds.
          *
@@ -1126,7 +1140,11 @@ public final class SegmindEndpointBuilderFactory {
         }
 
         /**
-         * How long one HTTP call may take (submit, status, result). Not the job deadline: see timeout.
+         * How long one HTTP call may wait for its answer to begin (submit, status, result, media, upload, credits),
+         * and the longest silence of an answer's body once it has begun: a body that stalls for longer fails the call
+         * (a read is then retried; a submit or sync call is uncertain and never sent again). A sync call may take
+         * until timeout to begin its answer. Not the job deadline: see timeout, which also ends any call still under
+         * way.
          * <p>
          * The option is a: <code>long</code> type. Default: 60000. Group: advanced.
          *
@@ -1139,7 +1157,11 @@ public final class SegmindEndpointBuilderFactory {
         }
 
         /**
-         * How long one HTTP call may take (submit, status, result). Not the job deadline: see timeout.
+         * How long one HTTP call may wait for its answer to begin (submit, status, result, media, upload, credits),
+         * and the longest silence of an answer's body once it has begun: a body that stalls for longer fails the call
+         * (a read is then retried; a submit or sync call is uncertain and never sent again). A sync call may take
+         * until timeout to begin its answer. Not the job deadline: see timeout, which also ends any call still under
+         * way.
          * <p>
          * The option is a: <code>long</code> type. Default: 60000. Group: advanced. The text form: 500, 2s, 1m30s,
          * or a property placeholder.

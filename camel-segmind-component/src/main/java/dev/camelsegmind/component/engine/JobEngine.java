@@ -207,6 +207,47 @@ public final class JobEngine {
                 listener, call);
     }
 
+    /**
+     * Runs a paid write outside the job lifecycle (a sync call) at most once per job key: the key is claimed in the
+     * store before anything is sent, a write the provider may have accepted leaves the entry UNCERTAIN (shown by the
+     * console and the health check, and refused to a redelivery until an operator removes it), and any other outcome
+     * frees the key. An entry already there means an earlier delivery's write is under way or its outcome unknown:
+     * nothing is sent. Without a job key, the same as {@link #withRetries}.
+     */
+    public <T> CompletableFuture<T> writeOnce(JobProvider provider, CallPhase phase, JobSpec spec,
+                                              Supplier<CompletableFuture<T>> call) {
+        if (spec.jobKey() == null) {
+            return withRetries(provider, phase, spec.model(), spec.timeout(), spec.retry(), call);
+        }
+        Instant now = Instant.now();
+        PendingJob mine = PendingJob.submitting(spec.jobKey(), provider.id(), spec.model(), now,
+                now.plus(provider.retention()), owner, spec.attributes());
+        return storeCall(() -> store.putIfAbsent(mine)).thenCompose(existing -> {
+            if (existing.isPresent()) {
+                PendingJob found = existing.get();
+                return CompletableFuture.<T>failedFuture(provider.uncertain(spec.model(), found.requestId(),
+                        "An earlier " + phase.name().toLowerCase(java.util.Locale.ROOT) + " call of this message (job"
+                        + " key " + SafeText.forMessage(spec.jobKey(), 120) + ", " + found.state() + " since "
+                        + found.since() + ") is under way or may have been accepted and billed; it is not sent again"
+                        + " until that entry is gone (an operator removes an UNCERTAIN one)"));
+            }
+            return withRetries(provider, phase, spec.model(), spec.timeout(), spec.retry(), call)
+                    .handle((value, failure) -> {
+                        if (failure == null) {
+                            // answered: the result is in hand, and there is nothing to resume
+                            return storeCall(() -> {
+                                store.remove(spec.jobKey());
+                                return value;
+                            }).exceptionally(e -> value);
+                        }
+                        Throwable error = Retrier.unwrap(failure);
+                        return afterFailedSubmit(provider, spec, mine, error)
+                                .<T>thenCompose(v -> CompletableFuture.failedFuture(error));
+                    })
+                    .thenCompose(f -> f);
+        });
+    }
+
     /** Downloads outputs that did not come from a polled job (a sync answer that carries URLs). */
     public CompletableFuture<List<FetchedMedia>> download(JobProvider provider, JobHandle handle, List<MediaRef> refs,
                                                           DownloadOptions options, RetryPolicy retry, Duration timeout) {
@@ -462,8 +503,8 @@ public final class JobEngine {
             job.readAgain = false;
         }
         job.polls++;
-        retrier.call(job.provider, CallPhase.STATUS, job.handle.requestId(), job.handle.model(), null, job.deadline,
-                        job.spec.retry(), job.events, () -> job.provider.status(job.handle))
+        job.track(retrier.call(job.provider, CallPhase.STATUS, job.handle.requestId(), job.handle.model(), null,
+                        job.deadline, job.spec.retry(), job.events, () -> job.provider.status(job.handle)))
                 .whenComplete((status, failure) -> {
                     synchronized (job) {
                         job.reading = false;
@@ -518,9 +559,9 @@ public final class JobEngine {
 
     private void fetch(ActiveJob job) {
         job.stage = "fetching result";
-        CompletableFuture<JobResult> result = retrier.call(job.provider, CallPhase.RESULT, job.handle.requestId(),
-                job.handle.model(), null, job.deadline, job.spec.retry(), job.events,
-                () -> job.provider.result(job.handle));
+        CompletableFuture<JobResult> result = job.track(retrier.call(job.provider, CallPhase.RESULT,
+                job.handle.requestId(), job.handle.model(), null, job.deadline, job.spec.retry(), job.events,
+                () -> job.provider.result(job.handle)));
         if (job.spec.download() != null) {
             result = result.thenCompose(r -> download(job, r));
         }
@@ -552,9 +593,9 @@ public final class JobEngine {
         DownloadOptions options = job.spec.download();
         for (int i = 0; i < refs.size(); i++) {
             int index = i;
-            parts.add(retrier.call(job.provider, CallPhase.MEDIA, job.handle.requestId(), job.handle.model(), null,
-                    job.deadline, job.spec.retry(), job.events,
-                    () -> options.downloader().fetch(job.handle, refs.get(index), index, refs.size(), options)));
+            parts.add(job.track(retrier.call(job.provider, CallPhase.MEDIA, job.handle.requestId(),
+                    job.handle.model(), null, job.deadline, job.spec.retry(), job.events,
+                    () -> options.downloader().fetch(job.handle, refs.get(index), index, refs.size(), options))));
         }
         // a job given up (its producer stopped, its deadline passed) ends its downloads, which delete their files
         job.future.whenComplete((r, e) -> {
@@ -717,6 +758,8 @@ public final class JobEngine {
         private final boolean resumed;
         private final long startedNanos = System.nanoTime();
         private final CompletableFuture<JobResult> future = new CompletableFuture<>();
+        /** The job's calls under way (a status read, its result, its downloads): given up when the job ends. */
+        private final java.util.Set<CompletableFuture<?>> calls = ConcurrentHashMap.newKeySet();
         private volatile JobState state;
         private volatile int polls;
         private volatile Instant nextPollAt;
@@ -735,6 +778,21 @@ public final class JobEngine {
             this.deadline = deadline;
             this.events = events;
             this.resumed = resumed;
+            future.whenComplete((r, e) -> {
+                if (e != null) {
+                    // ended from outside (deadline, stop) or by a failure: nothing of it stays on the wire or on disk
+                    calls.forEach(c -> c.cancel(true));
+                }
+            });
+        }
+
+        <T> CompletableFuture<T> track(CompletableFuture<T> call) {
+            calls.add(call);
+            call.whenComplete((v, e) -> calls.remove(call));
+            if (future.isCompletedExceptionally()) {
+                call.cancel(true);
+            }
+            return call;
         }
 
         public JobHandle handle() {

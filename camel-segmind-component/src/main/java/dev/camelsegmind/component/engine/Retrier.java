@@ -80,8 +80,8 @@ final class Retrier {
         private final CompletableFuture<T> result;
         /** Whether a call is on the wire now; guarded by this attempt. */
         private boolean sending;
-        /** The call on the wire now, so that cancelling the result ends it (a download given up). */
-        private volatile CompletableFuture<T> onTheWire;
+        /** The provider's call now under way, given up with the result when a read's caller gives the result up. */
+        private volatile CompletableFuture<T> inFlight;
 
         Attempt(JobProvider provider, CallPhase phase, String requestId, String model, String subject, long deadline,
                 RetryPolicy policy, JobListener listener, Supplier<CompletableFuture<T>> call,
@@ -96,12 +96,16 @@ final class Retrier {
             this.listener = listener;
             this.call = call;
             this.result = result;
-            result.whenComplete((v, e) -> {
-                CompletableFuture<T> wire = onTheWire;
-                if (result.isCancelled() && wire != null) {
-                    wire.cancel(true);
-                }
-            });
+            // a read given up (its job ended: deadline, stop) is aborted at once; a write is left to end by its own
+            // limits, since only its answer can tell whether it was accepted
+            if (phase.isIdempotent()) {
+                result.whenComplete((v, e) -> {
+                    CompletableFuture<T> f = inFlight;
+                    if (e != null && f != null && !f.isDone()) {
+                        f.cancel(true);
+                    }
+                });
+            }
         }
 
         void run(int retries) {
@@ -119,7 +123,7 @@ final class Retrier {
                                 }
                                 sending = true;
                             }
-                            return onTheWire(call.get());
+                            return started(call.get());
                         });
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
@@ -142,12 +146,12 @@ final class Retrier {
             }
         }
 
-        private CompletableFuture<T> onTheWire(CompletableFuture<T> call) {
-            onTheWire = call;
-            if (result.isCancelled()) {
-                call.cancel(true);
+        private CompletableFuture<T> started(CompletableFuture<T> f) {
+            inFlight = f;
+            if (result.isCompletedExceptionally() && phase.isIdempotent()) {
+                f.cancel(true);
             }
-            return call;
+            return f;
         }
 
         private void onOutcome(int retries, T value, Throwable failure) {

@@ -2,14 +2,22 @@ package dev.camelsegmind.component.http;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.camelsegmind.component.engine.DownloadOptions;
 import dev.camelsegmind.component.engine.FetchedMedia;
@@ -18,18 +26,38 @@ import dev.camelsegmind.component.engine.MediaDownloader;
 import dev.camelsegmind.component.engine.MediaRef;
 import dev.camelsegmind.component.error.SegmindDownloadException;
 import dev.camelsegmind.component.model.MediaTypes;
+import dev.camelsegmind.component.model.SafeText;
 import dev.camelsegmind.component.model.SegmindMedia;
 
 /**
  * Downloads a job's outputs. A file is written under a temporary name and only becomes visible once its length
  * matches {@code Content-Length}, so a route never sees half a video. Small media stays in memory.
+ * <p>
+ * Output URLs are often served by a CDN that redirects; since the HTTP client follows no redirect (a keyed call must
+ * never carry its key across one), redirects are followed here, by hand: at most {@value #MAX_REDIRECTS} hops, only
+ * to http and https URLs, and never with a key, as no download carries one. Each download is bounded three ways: the
+ * wait for headers and any silence of the body by {@code requestTimeout}, the whole download by the download
+ * options' timeout, and the job's deadline, which gives up the call (its connection closed, its partial file
+ * deleted).
  */
 public final class HttpMediaDownloader implements MediaDownloader {
 
-    private final HttpTransport http;
+    /** Enough for a CDN's edge-to-origin hops; a longer chain is a loop. */
+    static final int MAX_REDIRECTS = 5;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-    public HttpMediaDownloader(HttpTransport http) {
+    private final HttpTransport http;
+    private final Duration requestTimeout;
+    private final ScheduledExecutorService timer;
+
+    /**
+     * @param requestTimeout the wait for an answer's headers and the longest silence of its body
+     * @param timer          ends a download that outlives the download options' timeout
+     */
+    public HttpMediaDownloader(HttpTransport http, Duration requestTimeout, ScheduledExecutorService timer) {
         this.http = http;
+        this.requestTimeout = requestTimeout;
+        this.timer = timer;
     }
 
     /** Fetches output {@code index} of the job; the caller retries on a retryable {@link SegmindDownloadException}. */
@@ -42,118 +70,210 @@ public final class HttpMediaDownloader implements MediaDownloader {
             return CompletableFuture.completedFuture((FetchedMedia) SegmindMedia.inMemory(null, type,
                     baseName + "." + MediaTypes.extensionFor(type), ref.inline()));
         }
-        Path dir = options.directory();
         Path part;
         try {
-            Files.createDirectories(dir);
-            part = Files.createTempFile(dir, baseName + "-", ".part");
+            part = partFile(options.directory(), baseName);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new SegmindDownloadException("Cannot create a download file in "
-                    + dir + " (option downloadDirectory): " + e.getMessage(), 0, job.requestId(), job.model(), false, e));
+                    + options.directory() + " (option downloadDirectory): " + e.getMessage(), 0, job.requestId(),
+                    job.model(), false, e));
         }
-        CompletableFuture<HttpResponse<MediaDownload>> sent = http.download(URI.create(ref.url()), options.timeout(),
-                options.inMemoryThreshold(), options.maxSize(), part);
-        CompletableFuture<FetchedMedia> fetched = new CompletableFuture<>();
-        // cancelled (the job was given up): the transfer ends and its file goes; a file that made it into place
-        // meanwhile goes too
-        fetched.whenComplete((m, e) -> {
-            if (fetched.isCancelled()) {
-                sent.cancel(true);
-                deleteQuietly(part);
+        CompletableFuture<FetchedMedia> result = new CompletableFuture<>();
+        AtomicReference<CompletableFuture<?>> onWire = new AtomicReference<>();
+        ScheduledFuture<?> limit = overall(job, index, result, options.timeout());
+        result.whenComplete((m, e) -> {
+            if (limit != null) {
+                limit.cancel(false);
+            }
+            CompletableFuture<?> call = onWire.get();
+            if (e != null && call != null && !call.isDone()) {
+                // given up (deadline, stop, overall limit): the call is aborted, and its file deleted below
+                call.cancel(true);
             }
         });
-        sent.handle((response, failure) -> {
-                    if (failure != null) {
-                        deleteQuietly(part);
-                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure;
-                        boolean tooLarge = cause instanceof MediaDownload.TooLargeException;
-                        throw new CompletionException(new SegmindDownloadException("Download of output " + (index + 1)
-                                + " of request " + job.requestId() + " failed: " + cause.getMessage(), 0,
-                                job.requestId(), job.model(), !tooLarge, cause));
-                    }
-                    return complete(job, ref, baseName, part, response, options);
-                })
-                .whenComplete((media, failure) -> {
-                    if (failure != null) {
-                        fetched.completeExceptionally(failure);
-                    } else if (!fetched.complete(media) && media.getDownloadedFile() != null) {
-                        deleteQuietly(media.getDownloadedFile());
-                    }
-                });
-        return fetched;
+        follow(job, ref, index, URI.create(ref.url()), 0, baseName, part, options, onWire, result);
+        return result;
     }
 
-    private FetchedMedia complete(JobHandle job, MediaRef ref, String baseName, Path part,
-                                  HttpResponse<MediaDownload> response, DownloadOptions options) {
-        MediaDownload body = response.body();
-        if (response.statusCode() < 200 || response.statusCode() >= 300) {
+    private void follow(JobHandle job, MediaRef ref, int index, URI uri, int hops, String baseName, Path part,
+                        DownloadOptions options, AtomicReference<CompletableFuture<?>> onWire,
+                        CompletableFuture<FetchedMedia> result) {
+        if (result.isDone()) {
             deleteQuietly(part);
-            throw new CompletionException(new SegmindDownloadException("Download of " + ref.url() + " for request "
-                    + job.requestId() + " answered HTTP " + response.statusCode(), response.statusCode(),
-                    job.requestId(), job.model(), response.statusCode() >= 500 || response.statusCode() == 429, null));
+            return;
         }
-        if (body == null) {
-            deleteQuietly(part);
-            throw new CompletionException(new SegmindDownloadException("Media of request " + job.requestId()
-                    + " is larger than the limit of " + options.maxSize() + " bytes (option maxMediaSize)",
+        CompletableFuture<HttpResponse<MediaDownload>> call = http.download(uri, requestTimeout, requestTimeout,
+                options.inMemoryThreshold(), options.maxSize(), part);
+        onWire.set(call);
+        if (result.isDone()) {
+            call.cancel(true);
+        }
+        // on the client's executor: when a job's end aborts the call, this runs off the thread that ended it
+        call.whenCompleteAsync((response, failure) -> {
+            try {
+                if (failure != null) {
+                    throw failed(job, index, failure);
+                }
+                URI next = redirectOf(job, uri, response, hops);
+                if (next != null) {
+                    follow(job, ref, index, next, hops + 1, baseName, part, options, onWire, result);
+                    return;
+                }
+                FetchedMedia media = complete(job, ref, baseName, part, response, options);
+                if (!result.complete(media)) {
+                    // given up while the last bytes came in: nothing stays on disk
+                    deleteQuietly(media.getDownloadedFile());
+                }
+            } catch (CompletionException e) {
+                deleteQuietly(part);
+                result.completeExceptionally(e.getCause());
+            } catch (RuntimeException e) {
+                deleteQuietly(part);
+                result.completeExceptionally(e);
+            }
+        }, http.executor());
+    }
+
+    /** Where a redirect points, checked; null when the answer is not a redirect. */
+    private static URI redirectOf(JobHandle job, URI from, HttpResponse<MediaDownload> response, int hops) {
+        if (!REDIRECTS.contains(response.statusCode())) {
+            return null;
+        }
+        String location = response.headers().firstValue("location").orElse(null);
+        if (location == null || location.isBlank()) {
+            throw new CompletionException(new SegmindDownloadException("The media server answered HTTP "
+                    + response.statusCode() + " without a Location for request " + job.requestId(),
                     response.statusCode(), job.requestId(), job.model(), false, null));
         }
+        if (hops >= MAX_REDIRECTS) {
+            throw new CompletionException(new SegmindDownloadException("The media of request " + job.requestId()
+                    + " was redirected more than " + MAX_REDIRECTS + " times; not followed further",
+                    response.statusCode(), job.requestId(), job.model(), false, null));
+        }
+        URI next;
+        try {
+            next = from.resolve(location.trim());
+        } catch (IllegalArgumentException e) {
+            next = null;
+        }
+        String scheme = next == null || next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+        if (next == null || next.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw new CompletionException(new SegmindDownloadException("The media of request " + job.requestId()
+                    + " was redirected to '" + SafeText.forMessage(location, 80) + "', which is not an http or"
+                    + " https URL; not followed", response.statusCode(), job.requestId(), job.model(), false, null));
+        }
+        return next;
+    }
+
+    private ScheduledFuture<?> overall(JobHandle job, int index, CompletableFuture<FetchedMedia> result,
+                                       Duration timeout) {
+        if (timer == null || timeout == null) {
+            return null;
+        }
+        try {
+            return timer.schedule(() -> result.completeExceptionally(new SegmindDownloadException("Download of output "
+                    + (index + 1) + " of request " + job.requestId() + " took longer than " + timeout.toMillis()
+                    + " ms; given up", 0, job.requestId(), job.model(), false,
+                    new HttpTimeoutException("download time limit"))), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            return null;
+        }
+    }
+
+    private static CompletionException failed(JobHandle job, int index, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof SegmindDownloadException) {
+            return new CompletionException(cause);
+        }
+        boolean tooLarge = cause instanceof MediaDownload.TooLargeException;
+        return new CompletionException(new SegmindDownloadException("Download of output " + (index + 1)
+                + " of request " + job.requestId() + " failed: " + cause.getMessage(), 0, job.requestId(),
+                job.model(), !tooLarge, cause));
+    }
+
+    private static FetchedMedia complete(JobHandle job, MediaRef ref, String baseName, Path part,
+                                         HttpResponse<MediaDownload> response, DownloadOptions options) {
+        MediaDownload body = response.body();
+        if (response.statusCode() < 200 || response.statusCode() >= 300) {
+            throw new CompletionException(new SegmindDownloadException("Download of " + SafeText.forMessage(ref.url(),
+                    200) + " for request " + job.requestId() + " answered HTTP " + response.statusCode(),
+                    response.statusCode(), job.requestId(), job.model(),
+                    response.statusCode() >= 500 || response.statusCode() == 429, null));
+        }
         if (body.declaredLength() >= 0 && body.received() != body.declaredLength()) {
-            deleteQuietly(part);
             throw new CompletionException(new SegmindDownloadException("Download of request " + job.requestId()
                     + " was truncated: " + body.received() + " of " + body.declaredLength() + " bytes",
                     response.statusCode(), job.requestId(), job.model(), true, null));
         }
-        String type = contentType(response, ref, body);
-        String fileName = baseName + "." + extension(type, ref);
-        if (body.bytes() != null) {
-            deleteQuietly(part);
-            return SegmindMedia.inMemory(ref.url(), type, fileName, body.bytes());
-        }
+        String type = contentType(response.headers(), ref.contentType(), ref.url(), body);
         try {
-            Path target = part.resolveSibling(fileName);
-            if (!target.normalize().getParent().equals(part.normalize().getParent())) {
-                throw new IOException("the file name " + fileName + " would leave the download directory");
-            }
-            try {
-                Files.createFile(target);
-            } catch (java.nio.file.FileAlreadyExistsException taken) {
-                // another download of the same job (two routes awaiting it) holds the name: never share, or delete,
-                // its file; this one keeps the unique name of its temporary file
-                String partName = part.getFileName().toString();
-                target = part.resolveSibling(partName.substring(0, partName.length() - ".part".length()) + "."
-                        + extension(type, ref));
-            }
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return SegmindMedia.onDisk(ref.url(), type, fileName, target, body.received());
+            return keep(part, body, ref.url(), type, baseName, extension(type, ref.url()));
         } catch (IOException e) {
-            deleteQuietly(part);
             throw new CompletionException(new SegmindDownloadException("Cannot move the downloaded media of request "
                     + job.requestId() + " into place: " + e.getMessage(), 0, job.requestId(), job.model(), false, e));
         }
     }
 
-    private static String contentType(HttpResponse<MediaDownload> response, MediaRef ref, MediaDownload body) {
-        String header = response.headers().firstValue("content-type").orElse(null);
-        if (header != null && !header.startsWith("application/octet-stream") && !header.startsWith("binary/")) {
+    /**
+     * A temporary file for one download in {@code dir}, created now so a broken directory fails before any call.
+     */
+    public static Path partFile(Path dir, String baseName) throws IOException {
+        Files.createDirectories(dir);
+        return Files.createTempFile(dir, baseName + "-", ".part");
+    }
+
+    /**
+     * Turns a finished body into media: in memory as it came, or its temporary file moved to {@code baseName.ext}
+     * beside it (or, when another download of the same job holds that name, kept under its own unique name).
+     * The temporary file is gone afterwards either way.
+     */
+    public static SegmindMedia keep(Path part, MediaDownload body, String url, String type, String baseName,
+                                    String ext) throws IOException {
+        String fileName = baseName + "." + ext;
+        if (body.bytes() != null) {
+            deleteQuietly(part);
+            return SegmindMedia.inMemory(url, type, fileName, body.bytes());
+        }
+        Path target = part.resolveSibling(fileName);
+        if (!target.normalize().getParent().equals(part.normalize().getParent())) {
+            throw new IOException("the file name " + fileName + " would leave the download directory");
+        }
+        try {
+            Files.createFile(target);
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+            // another download of the same job (two routes awaiting it) holds the name: never share, or delete,
+            // its file; this one keeps the unique name of its temporary file
+            String partName = part.getFileName().toString();
+            target = part.resolveSibling(partName.substring(0, partName.length() - ".part".length()) + "." + ext);
+        }
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return SegmindMedia.onDisk(url, type, fileName, target, body.received());
+    }
+
+    /** The media type of a body: its header unless generic, else the hint, the bytes, or the URL's file name. */
+    public static String contentType(HttpHeaders headers, String hint, String url, MediaDownload body) {
+        String header = headers.firstValue("content-type").orElse(null);
+        if (header != null && !header.isBlank() && !header.startsWith("application/octet-stream")
+                && !header.startsWith("binary/")) {
             return header.split(";")[0].trim();
         }
-        if (ref.contentType() != null) {
-            return ref.contentType();
+        if (hint != null) {
+            return hint;
         }
-        String sniffed = body.bytes() != null ? sniff(body.bytes()) : sniffFile(body.file());
+        String sniffed = body.bytes() != null ? MediaTypes.sniff(body.bytes()) : sniffFile(body.file());
         if (sniffed != null) {
             return sniffed;
         }
-        String fromName = ref.url() == null ? null : MediaTypes.fromFileName(ref.url().replaceAll("[?#].*$", ""));
+        String fromName = url == null ? null : MediaTypes.fromFileName(url.replaceAll("[?#].*$", ""));
         return fromName != null ? fromName : "application/octet-stream";
     }
 
-    private static String extension(String type, MediaRef ref) {
+    /** The file extension for a media type, or the URL's when the type says nothing better than "bin". */
+    public static String extension(String type, String url) {
         String ext = MediaTypes.extensionFor(type);
-        if ("bin".equals(ext) && ref.url() != null) {
-            String fromUrl = MediaTypes.extensionFromUrl(ref.url());
+        if ("bin".equals(ext) && url != null) {
+            String fromUrl = MediaTypes.extensionFromUrl(url);
             return fromUrl != null ? fromUrl : ext;
         }
         return ext;
@@ -165,6 +285,9 @@ public final class HttpMediaDownloader implements MediaDownloader {
     }
 
     private static String sniffFile(Path file) {
+        if (file == null) {
+            return null;
+        }
         try (var in = Files.newInputStream(file)) {
             return MediaTypes.sniff(in.readNBytes(32));
         } catch (IOException e) {
@@ -188,7 +311,10 @@ public final class HttpMediaDownloader implements MediaDownloader {
         return name.isEmpty() ? "output" : name;
     }
 
-    static void deleteQuietly(Path p) {
+    public static void deleteQuietly(Path p) {
+        if (p == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {

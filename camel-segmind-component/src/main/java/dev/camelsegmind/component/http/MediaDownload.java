@@ -1,21 +1,24 @@
 package dev.camelsegmind.component.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.net.http.HttpResponse;
 
 /**
- * The body of a media download: either bytes in memory or a file on disk, with the number of bytes actually
- * received so the caller can compare it with {@code Content-Length}. Bodies over the size limit are refused while
- * streaming, before they fill the disk.
+ * The body of a media answer: either bytes in memory or a file on disk, with the number of bytes actually received
+ * so the caller can compare it with {@code Content-Length}. Bodies over the size limit are refused while streaming,
+ * when the limit is crossed, before they fill memory or the disk. An answer that is not media (an error, or a JSON
+ * answer of a sync call) is read into memory within the limits of any API answer.
  */
 public final class MediaDownload {
 
@@ -31,10 +34,12 @@ public final class MediaDownload {
         this.declaredLength = declaredLength;
     }
 
+    /** The body when it is held in memory, else null. */
     public byte[] bytes() {
         return bytes;
     }
 
+    /** The file the body was written to, else null. */
     public Path file() {
         return file;
     }
@@ -55,39 +60,88 @@ public final class MediaDownload {
         }
     }
 
-    static HttpResponse.BodyHandler<MediaDownload> handler(long inMemoryThreshold, long maxSize, Path target) {
+    /**
+     * @param jsonIsAnswer whether a JSON body is an answer to read (a sync call answers media or JSON) rather than
+     *                     media to keep
+     */
+    static HttpResponse.BodyHandler<MediaDownload> handler(long inMemoryThreshold, long maxSize, Path target,
+                                                           boolean jsonIsAnswer) {
         return info -> {
             long length = info.headers().firstValueAsLong("content-length").orElse(-1L);
             if (info.statusCode() < 200 || info.statusCode() >= 300) {
-                return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
-                        b -> new MediaDownload(b, null, b.length, length));
+                return answer(BoundedBytes.of(info, HttpTransport.MAX_ERROR_BYTES, true), length);
+            }
+            String type = info.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
+            if (jsonIsAnswer && type.contains("json")) {
+                return answer(BoundedBytes.of(info, HttpTransport.MAX_ANSWER_BYTES, false), length);
             }
             if (maxSize > 0 && length > maxSize) {
-                return HttpResponse.BodySubscribers.replacing(null);
+                return new Refused(maxSize);
             }
-            if (length >= 0 && length <= inMemoryThreshold) {
-                return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
-                        b -> new MediaDownload(b, null, b.length, length));
-            }
-            return new FileSubscriber(target, maxSize, length);
+            return new MediaSubscriber(target, inMemoryThreshold, maxSize, length);
         };
     }
 
+    private static HttpResponse.BodySubscriber<MediaDownload> answer(HttpResponse.BodySubscriber<byte[]> bytes,
+                                                                     long length) {
+        return HttpResponse.BodySubscribers.mapping(bytes, b -> new MediaDownload(b, null, b.length, length));
+    }
+
+    /** A body refused on its Content-Length: the connection is closed before a byte is read. */
+    private static final class Refused implements HttpResponse.BodySubscriber<MediaDownload> {
+        private final CompletableFuture<MediaDownload> result = new CompletableFuture<>();
+        private final long limit;
+
+        Refused(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<MediaDownload> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            s.cancel();
+            result.completeExceptionally(new TooLargeException(limit));
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.completeExceptionally(new TooLargeException(limit));
+        }
+    }
+
     /**
-     * Streams to a file through a channel, counting bytes and enforcing the limit. Writes happen on the HTTP
-     * client's executor, never on a caller's thread.
+     * Keeps a body in memory while it stays within the threshold (a declared length above it goes to disk from the
+     * first byte), and moves it to the file the moment it grows past it, whatever Content-Length said or whether it
+     * said anything. Counts every byte against the size limit on either path. Runs on the HTTP client's executor.
      */
-    private static final class FileSubscriber implements HttpResponse.BodySubscriber<MediaDownload> {
+    private static final class MediaSubscriber implements HttpResponse.BodySubscriber<MediaDownload> {
         private final Path target;
+        private final long threshold;
         private final long maxSize;
         private final long declared;
         private final CompletableFuture<MediaDownload> result = new CompletableFuture<>();
+        private ByteArrayOutputStream memory;
         private FileChannel channel;
         private Flow.Subscription subscription;
         private long received;
 
-        FileSubscriber(Path target, long maxSize, long declared) {
+        MediaSubscriber(Path target, long threshold, long maxSize, long declared) {
             this.target = target;
+            // an array holds at most 2 GiB: beyond that, memory is no option whatever the threshold says
+            this.threshold = Math.min(threshold, Integer.MAX_VALUE - 16);
             this.maxSize = maxSize;
             this.declared = declared;
         }
@@ -101,8 +155,11 @@ public final class MediaDownload {
         public void onSubscribe(Flow.Subscription s) {
             this.subscription = s;
             try {
-                channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
+                if (declared > threshold) {
+                    openFile();
+                } else {
+                    memory = new ByteArrayOutputStream((int) Math.min(declared >= 0 ? declared : 8192, 1 << 20));
+                }
             } catch (IOException e) {
                 s.cancel();
                 result.completeExceptionally(e);
@@ -122,23 +179,28 @@ public final class MediaDownload {
                     if (maxSize > 0 && received > maxSize) {
                         throw new TooLargeException(maxSize);
                     }
-                    while (b.hasRemaining()) {
-                        channel.write(b);
+                    if (memory != null && received > threshold) {
+                        spill();
+                    }
+                    if (memory != null) {
+                        byte[] chunk = new byte[b.remaining()];
+                        b.get(chunk);
+                        memory.write(chunk, 0, chunk.length);
+                    } else {
+                        while (b.hasRemaining()) {
+                            channel.write(b);
+                        }
                     }
                 }
             } catch (IOException e) {
                 subscription.cancel();
-                closeQuietly();
-                deleteQuietly();
-                result.completeExceptionally(e);
+                fail(e);
             }
         }
 
         @Override
         public void onError(Throwable t) {
-            closeQuietly();
-            deleteQuietly();
-            result.completeExceptionally(t);
+            fail(t);
         }
 
         @Override
@@ -146,16 +208,38 @@ public final class MediaDownload {
             if (result.isDone()) {
                 return;
             }
+            if (memory != null) {
+                result.complete(new MediaDownload(memory.toByteArray(), null, received, declared));
+                return;
+            }
             try {
                 channel.close();
                 result.complete(new MediaDownload(null, target, received, declared));
             } catch (IOException e) {
-                deleteQuietly();
-                result.completeExceptionally(e);
+                fail(e);
             }
         }
 
-        private void closeQuietly() {
+        private void openFile() throws IOException {
+            if (target == null) {
+                throw new IOException("no download file for media larger than the in-memory threshold");
+            }
+            channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+        }
+
+        /** The body outgrew the threshold: what is in memory goes to the file, and the rest follows it there. */
+        private void spill() throws IOException {
+            openFile();
+            ByteBuffer held = ByteBuffer.wrap(memory.toByteArray());
+            memory = null;
+            while (held.hasRemaining()) {
+                channel.write(held);
+            }
+        }
+
+        private void fail(Throwable t) {
+            memory = null;
             try {
                 if (channel != null) {
                     channel.close();
@@ -163,14 +247,14 @@ public final class MediaDownload {
             } catch (IOException ignored) {
                 // the download already failed; the close error adds nothing
             }
-        }
-
-        private void deleteQuietly() {
-            try {
-                Files.deleteIfExists(target);
-            } catch (IOException ignored) {
-                // a temporary file the OS will clean; the download error is what matters
+            if (channel != null) {
+                try {
+                    Files.deleteIfExists(target);
+                } catch (IOException ignored) {
+                    // a temporary file the caller deletes too; the download error is what matters
+                }
             }
+            result.completeExceptionally(t);
         }
     }
 }

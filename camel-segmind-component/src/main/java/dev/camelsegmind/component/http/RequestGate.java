@@ -25,17 +25,9 @@ final class RequestGate {
 
     <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> call) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        java.util.concurrent.atomic.AtomicReference<CompletableFuture<T>> wire =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        // cancelling the result ends the request (a download of a job given up): on the wire, or before its turn
-        result.whenComplete((value, failure) -> {
-            CompletableFuture<T> sent = wire.get();
-            if (result.isCancelled() && sent != null) {
-                sent.cancel(true);
-            }
-        });
         Runnable start = () -> {
-            if (result.isCancelled()) {
+            if (result.isDone()) {
+                // given up while it waited for its turn: never sent
                 release();
                 return;
             }
@@ -45,10 +37,13 @@ final class RequestGate {
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e);
             }
-            wire.set(sent);
-            if (result.isCancelled()) {
-                sent.cancel(true);
-            }
+            CompletableFuture<T> onWire = sent;
+            // a caller that gives the call up (cancels, or fails it) aborts the exchange: the JDK closes its connection
+            result.whenComplete((value, failure) -> {
+                if (failure != null && !onWire.isDone()) {
+                    onWire.cancel(true);
+                }
+            });
             sent.whenComplete((value, failure) -> {
                 release();
                 if (failure != null) {
@@ -71,6 +66,11 @@ final class RequestGate {
             start.run();
         }
         return result;
+    }
+
+    /** Calls on the wire now, for tests and operators. */
+    synchronized int running() {
+        return running;
     }
 
     private void release() {

@@ -23,7 +23,8 @@ import org.apache.camel.util.json.JsonObject;
 /**
  * What the Segmind components of a context are doing now: the jobs being waited for (request id, model, status,
  * time since submission, status reads, next read), the keys cooling down after Segmind refused them (why, and until
- * when) and the last failures. Shown by {@code camel get segmind}, the
+ * when), the submits that may have been billed without an answer (their pending-job entries in state UNCERTAIN: job
+ * key, model, since, owner, why), and the last failures. Shown by {@code camel get segmind}, the
  * developer console of Camel Main ({@code /q/dev/segmind}) and anything else that reads Camel's console registry.
  * Also the pending-job store's entries (being submitted, accepted and not yet delivered, uncertain), counted by state.
  */
@@ -46,6 +47,13 @@ public class SegmindConsole extends AbstractDevConsole {
                         job.handle().requestId(), job.handle().model(), job.state() == null ? "SUBMITTED" : job.state(),
                         TimeUtils.printDuration(job.elapsed().toMillis(), true), job.polls(),
                         TimeUtils.printDuration(untilNextPoll(job), true)));
+            }
+            List<PendingJob> uncertain = SegmindUncertainJobs.of(e.getValue());
+            sb.append(String.format("    Uncertain submits (may be billed; reconcile, then remove the entry): %d%n",
+                    uncertain.size()));
+            for (PendingJob u : uncertain) {
+                sb.append(String.format("        %s  %s  since %s%s  %s%n", u.jobKey(), u.model(), u.since(),
+                        u.owner() == null ? "" : "  on " + u.owner(), u.detail() == null ? "" : u.detail()));
             }
             List<KeyCoolDowns.CoolDown> coolDowns = e.getValue().coolDowns().list();
             if (!coolDowns.isEmpty()) {
@@ -71,6 +79,7 @@ public class SegmindConsole extends AbstractDevConsole {
         JsonArray jobs = new JsonArray();
         JsonArray failures = new JsonArray();
         JsonArray coolDowns = new JsonArray();
+        JsonArray uncertain = new JsonArray();
         for (Map.Entry<String, SegmindComponent> e : components().entrySet()) {
             for (KeyCoolDowns.CoolDown c : e.getValue().coolDowns().list()) {
                 JsonObject jo = new JsonObject();
@@ -83,6 +92,17 @@ public class SegmindConsole extends AbstractDevConsole {
                 jo.put("until", c.until().toString());
                 jo.put("message", c.describe());
                 coolDowns.add(jo);
+            }
+            for (PendingJob u : SegmindUncertainJobs.of(e.getValue())) {
+                JsonObject jo = new JsonObject();
+                jo.put("component", e.getKey());
+                jo.put("jobKey", u.jobKey());
+                jo.put("provider", u.provider());
+                jo.put("model", u.model());
+                jo.put("since", u.since() == null ? null : u.since().toString());
+                jo.put("owner", u.owner());
+                jo.put("detail", u.detail());
+                uncertain.add(jo);
             }
             for (JobEngine.ActiveJob job : activeJobs(e.getValue())) {
                 JsonObject jo = new JsonObject();
@@ -113,6 +133,7 @@ public class SegmindConsole extends AbstractDevConsole {
         root.put("jobs", jobs);
         root.put("failures", failures);
         root.put("coolDowns", coolDowns);
+        root.put("uncertain", uncertain);
         addPendingJson(root, components());
         return root;
     }

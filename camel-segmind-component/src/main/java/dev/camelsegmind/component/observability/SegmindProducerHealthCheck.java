@@ -12,6 +12,7 @@ import dev.camelsegmind.component.error.SegmindConnectionException;
 import dev.camelsegmind.component.error.SegmindException;
 import dev.camelsegmind.component.error.SegmindInsufficientCreditsException;
 import dev.camelsegmind.component.error.SegmindTimeoutException;
+import dev.camelsegmind.component.store.PendingJob;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
@@ -20,9 +21,18 @@ import org.apache.camel.util.URISupport;
 /**
  * Whether a Segmind producer can work: its key is accepted and the API answers. It asks Segmind's free credits call,
  * which bills nothing and is not rate limited, through a reading shared by every endpoint with the same base URL and
- * key and refreshed at most once per {@code healthCheckInterval}; a check never waits for that call.
+ * key and refreshed at most once per {@code healthCheckInterval}; a check never waits for that call. The balance is
+ * shown (detail {@code credits}) only with option {@code healthCheckShowCredits}.
+ * <p>
+ * Submits that may have been billed without an answer (pending-job entries in state UNCERTAIN) are reported as detail
+ * {@value #UNCERTAIN_SUBMITS} with a message, but leave the check UP: each blocks only its own message, which is
+ * refused rather than paid for twice, while every other message is served as before. DOWN would take the whole
+ * application out of rotation for something only an operator can settle, and a restart settles nothing.
  */
 public class SegmindProducerHealthCheck extends AbstractHealthCheck {
+
+    /** Detail: how many pending-job entries of the component are UNCERTAIN, when there are any. */
+    public static final String UNCERTAIN_SUBMITS = "uncertainSubmits";
 
     private final SegmindEndpoint endpoint;
 
@@ -88,9 +98,18 @@ public class SegmindProducerHealthCheck extends AbstractHealthCheck {
             return;
         }
         builder.detail("lastChecked", reading.checkedAt().toString());
+        List<PendingJob> uncertain = SegmindUncertainJobs.of(endpoint.getComponent());
+        if (!uncertain.isEmpty()) {
+            builder.detail(UNCERTAIN_SUBMITS, uncertain.size());
+        }
         if (reading.error() == null) {
-            if (reading.credits() != null) {
+            if (reading.credits() != null && endpoint.getComponent().isHealthCheckShowCredits()) {
                 builder.detail("credits", reading.credits());
+            }
+            if (!uncertain.isEmpty()) {
+                builder.message(uncertain.size() + " submit(s) may have been accepted and billed without an answer;"
+                        + " reconcile them with the Segmind account (the segmind dev console lists them by job key)"
+                        + " and remove their pending-job entries");
             }
             builder.up();
             return;

@@ -192,11 +192,14 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean deleteDownloads = true;
     /**
-     * Where media larger than inMemoryThreshold is downloaded to. Default: a camel-segmind folder in java.io.tmpdir.
+     * Where media larger than inMemoryThreshold is downloaded to, for polled jobs and sync answers alike; a download
+     * that fails or is given up leaves no partial file. Default: a camel-segmind folder in java.io.tmpdir.
      */
     private String downloadDirectory;
     /**
-     * Media up to this many bytes is kept in memory; larger media is streamed to a file and never enters the heap.
+     * Media up to this many bytes is kept in memory; larger media is streamed to a file and never enters the heap. A
+     * body that grows past it while downloading (its Content-Length absent or wrong) moves to a file at that moment.
+     * Applies to sync answers too.
      */
     private DataSize inMemoryThreshold = DataSize.ofMegabytes(4);
     /**
@@ -217,7 +220,9 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
      */
     private Integer maxConcurrentJobs = 0;
     /**
-     * The largest media file, in bytes, the component will download.
+     * The largest media file, in bytes, the component will download, polled or answered by a sync call. A larger
+     * declared size is refused before a byte is read, and a body that grows past it is cut off as the limit is crossed,
+     * never read to the end. (API answers other than media are read up to 64 MiB, a fixed limit.)
      */
     private DataSize maxMediaSize = DataSize.ofGigabytes(4);
     /**
@@ -267,10 +272,13 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
      */
     private String resumedJobsUri;
     /**
-     * Hosts besides the base URL's that may receive the API key, comma separated (for example a gateway of your own
-     * in front of Segmind). The key goes to the base URL's host and to these only: a status or response URL in an
-     * answer, or a stored job, that names any other host is not followed with the key (the job is followed by its
-     * request id on the base URL's host instead), and no call follows a redirect.
+     * Hosts besides the base URL's that may receive the API key, comma separated (for example a gateway of your own in
+     * front of Segmind). The key goes to the base URL's host (any port) and to these only. A status or response URL in
+     * an answer, or in a stored pending job, that names any other host is not called at all: the job is followed by its
+     * request id on the base URL's host instead, and a WARN names the host. No keyed call follows a redirect: a
+     * redirect on submit or sync is reported as an uncertain submit (it is never sent again), elsewhere as a protocol
+     * error. Media downloads never carry the key, and they do follow redirects (CDNs use them): at most five hops, only
+     * to http and https URLs.
      */
     private String trustedHosts;
     /**
@@ -282,7 +290,10 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
      */
     private Integer proxyPort;
     /**
-     * How long one HTTP call may take (submit, status, result). Not the job deadline: see timeout.
+     * How long one HTTP call may wait for its answer to begin (submit, status, result, media, upload, credits), and the
+     * longest silence of an answer's body once it has begun: a body that stalls for longer fails the call (a read is
+     * then retried; a submit or sync call is uncertain and never sent again). A sync call may take until timeout to
+     * begin its answer. Not the job deadline: see timeout, which also ends any call still under way.
      */
     private Duration requestTimeout = Duration.ofMinutes(1);
     /**
@@ -307,6 +318,11 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
      * check reports the last answer.
      */
     private Duration healthCheckInterval = Duration.ofMinutes(1);
+    /**
+     * Whether the producer health check shows the account's remaining credits (detail credits). Off by default: a
+     * health endpoint is often readable by more people than the account's balance should be.
+     */
+    private Boolean healthCheckShowCredits = false;
     /**
      * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
      * default disabled all producer based health-checks. You can turn on producer checks globally by setting
@@ -780,6 +796,14 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
 
     public void setHealthCheckInterval(Duration healthCheckInterval) {
         this.healthCheckInterval = healthCheckInterval;
+    }
+
+    public Boolean getHealthCheckShowCredits() {
+        return healthCheckShowCredits;
+    }
+
+    public void setHealthCheckShowCredits(Boolean healthCheckShowCredits) {
+        this.healthCheckShowCredits = healthCheckShowCredits;
     }
 
     public Boolean getHealthCheckProducerEnabled() {

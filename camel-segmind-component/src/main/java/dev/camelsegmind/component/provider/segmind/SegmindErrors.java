@@ -20,7 +20,9 @@ import dev.camelsegmind.component.engine.FailureKind;
 import dev.camelsegmind.component.error.SegmindAuthenticationException;
 import dev.camelsegmind.component.error.SegmindDownloadException;
 import dev.camelsegmind.component.error.SegmindTimeoutException;
+import dev.camelsegmind.component.http.AnswerTooLargeException;
 import dev.camelsegmind.component.http.ApiResponse;
+import dev.camelsegmind.component.http.MediaDownload;
 import dev.camelsegmind.component.http.UntrustedHostException;
 import dev.camelsegmind.component.support.Json;
 import dev.camelsegmind.component.error.SegmindBadRequestException;
@@ -99,14 +101,21 @@ public final class SegmindErrors {
                     String location = response.headers().firstValue("location").orElse("");
                     String host;
                     try {
-                        host = java.net.URI.create(location).getHost();
+                        host = java.net.URI.create(location.trim()).getHost();
                     } catch (IllegalArgumentException e) {
                         host = null;
                     }
-                    return new SegmindProtocolException("Segmind answered " + where + " with a redirect (" + code
+                    String redirect = "Segmind answered " + where + " with a redirect (" + code
                             + (host != null ? " to host " + SafeText.forMessage(host, 80) : "") + "); redirects are"
-                            + " never followed, so the key cannot travel to another host: check option baseUrl",
-                            code, null, requestId, model);
+                            + " never followed, so the key cannot travel to another host: check option baseUrl";
+                    if (!phase.isIdempotent() && phase != CallPhase.UPLOAD) {
+                        // whatever answered may have passed the job on before it redirected: it may be billed
+                        return new SegmindSubmitUncertainException(redirect + ". A redirect does not prove that the"
+                                + " job was refused, so it may have been accepted and billed; it was not sent again to"
+                                + " avoid paying twice (set retryUncertainSubmit=true to retry anyway)", code, null,
+                                requestId, model);
+                    }
+                    return new SegmindProtocolException(redirect, code, null, requestId, model);
                 }
                 if (code >= 500 && !phase.isIdempotent() && phase != CallPhase.UPLOAD) {
                     // a gateway error does not prove that the job was refused: it may be running, and billed
@@ -140,6 +149,22 @@ public final class SegmindErrors {
                     requestId, model);
         }
         String where = describe(phase, model, requestId);
+        if (t instanceof AnswerTooLargeException big) {
+            if (!phase.isIdempotent() && phase != CallPhase.UPLOAD) {
+                return new SegmindSubmitUncertainException("Segmind's answer " + where + " is larger than "
+                        + big.limit() + " bytes and was not read; the " + phase.name().toLowerCase(Locale.ROOT)
+                        + " was probably accepted and billed, and it was not sent again to avoid paying twice", 0,
+                        null, requestId, model, t);
+            }
+            // the same call would bring the same answer: a protocol error, never repeated
+            return new SegmindProtocolException("Segmind's answer " + where + " is larger than " + big.limit()
+                    + " bytes, the most read for an API answer; it was cut off", 0, null, requestId, model, t);
+        }
+        if (t instanceof MediaDownload.TooLargeException && phase == CallPhase.SYNC) {
+            return new SegmindDownloadException("The media Segmind answered " + where + " is larger than the limit"
+                    + " (option maxMediaSize) and was cut off; the call was answered, so it was billed, and it is not"
+                    + " repeated", 0, requestId, model, false, t);
+        }
         if (!(t instanceof IOException) && !(t instanceof UnresolvedAddressException)) {
             // thrown before anything reached the wire (the JDK refuses a header value, say): nothing was sent, and
             // the message is left out because the JDK quotes the refused value, which may be the API key
@@ -151,7 +176,8 @@ public final class SegmindErrors {
         boolean notSent = t instanceof ConnectException || t instanceof HttpConnectTimeoutException
                 || t instanceof SSLHandshakeException || t.getCause() instanceof SSLHandshakeException
                 || t instanceof UnresolvedAddressException || (t.getCause() instanceof ConnectException);
-        if (phase.isIdempotent() || notSent) {
+        // an upload is not billed: sending it again at worst stores the file twice
+        if (phase.isIdempotent() || notSent || phase == CallPhase.UPLOAD) {
             return new SegmindConnectionException("Could not reach Segmind " + where + " (" + what + ")", 0, null,
                     requestId, model, t);
         }
@@ -186,7 +212,8 @@ public final class SegmindErrors {
         if (e instanceof SegmindDownloadException) {
             return Failure.of(e.isRetryable() ? FailureKind.RETRYABLE : FailureKind.FINAL);
         }
-        if (e instanceof SegmindProtocolException && phase.isIdempotent() && e.getCause() instanceof IOException) {
+        if (e instanceof SegmindProtocolException && phase.isIdempotent() && e.getCause() instanceof IOException
+                && !(e.getCause() instanceof AnswerTooLargeException)) {
             // an answer cut or garbled on the way may read well next time; a well-formed wrong answer will not
             return Failure.of(FailureKind.RETRYABLE);
         }

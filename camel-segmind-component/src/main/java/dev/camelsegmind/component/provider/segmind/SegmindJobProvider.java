@@ -2,6 +2,8 @@ package dev.camelsegmind.component.provider.segmind;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import dev.camelsegmind.component.engine.MediaRef;
 import dev.camelsegmind.component.engine.SyncAnswer;
 import dev.camelsegmind.component.engine.SyncCapable;
 import dev.camelsegmind.component.engine.UploadCapable;
+import dev.camelsegmind.component.error.SegmindDownloadException;
 import dev.camelsegmind.component.error.SegmindJobFailedException;
 import dev.camelsegmind.component.error.SegmindProtocolException;
 import dev.camelsegmind.component.error.SegmindRequestExpiredException;
@@ -34,6 +37,7 @@ import dev.camelsegmind.component.http.ApiResponse;
 import dev.camelsegmind.component.http.HttpMediaDownloader;
 import dev.camelsegmind.component.http.HttpTransport;
 import dev.camelsegmind.component.http.KeyPolicy;
+import dev.camelsegmind.component.http.MediaDownload;
 import dev.camelsegmind.component.model.MediaTypes;
 import dev.camelsegmind.component.model.SafeText;
 import dev.camelsegmind.component.model.SegmindMedia;
@@ -90,8 +94,9 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
     public CompletableFuture<JobHandle> submit(String model, Map<String, Object> payload) {
         byte[] body = Json.write(payload);
         Instant sentAt = Instant.now();
-        return call(CallPhase.SUBMIT, http.postJson(URI.create(baseUrl + "/v2/" + model), apiKey, body, requestTimeout),
-                null, model)
+        CompletableFuture<ApiResponse> sent = http.postJson(URI.create(baseUrl + "/v2/" + model), apiKey, body,
+                requestTimeout);
+        return HttpTransport.abortsCall(call(CallPhase.SUBMIT, sent, null, model)
                 .thenApply(response -> {
                     Map<String, Object> json = tryParse(response);
                     String id = json == null ? null : text(json.get("request_id"));
@@ -105,7 +110,7 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
                                 response.statusCode(), null, null, model);
                     }
                     return new JobHandle(ID, id, model, locatorOf(json, id, model), sentAt);
-                });
+                }), sent);
     }
 
     /**
@@ -137,7 +142,8 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
     @Override
     public CompletableFuture<JobStatus> status(JobHandle job) {
         Urls urls = urlsOf(job);
-        return http.get(urls.status(), apiKey, requestTimeout)
+        CompletableFuture<ApiResponse> sent = http.get(urls.status(), apiKey, requestTimeout);
+        return HttpTransport.abortsCall(sent
                 .handle((response, failure) -> {
                     if (failure != null) {
                         throw new CompletionException(SegmindErrors.fromTransport(CallPhase.STATUS, failure,
@@ -158,13 +164,14 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
                     }
                     throw new CompletionException(SegmindErrors.fromResponse(CallPhase.STATUS, response,
                             job.requestId(), job.model()));
-                });
+                }), sent);
     }
 
     @Override
     public CompletableFuture<JobResult> result(JobHandle job) {
         Urls urls = urlsOf(job);
-        return http.get(urls.result(), apiKey, requestTimeout)
+        CompletableFuture<ApiResponse> sent = http.get(urls.result(), apiKey, requestTimeout);
+        return HttpTransport.abortsCall(sent
                 .handle((response, failure) -> {
                     if (failure != null) {
                         throw new CompletionException(SegmindErrors.fromTransport(CallPhase.RESULT, failure,
@@ -193,7 +200,7 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
                     }
                     return new JobResult(job, json, metricsOf(json),
                             OutputExtractor.extract(json, job.requestId(), job.model()), List.of(), false);
-                });
+                }), sent);
     }
 
     @Override
@@ -255,17 +262,46 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
     }
 
     /**
-     * One blocking-at-the-server v1 call. The answer is raw media or JSON depending on the model; media becomes the
-     * answer's {@link SegmindMedia}.
+     * One blocking-at-the-server v1 call. The answer is raw media or JSON depending on the model. Media is read like
+     * a polled job's download: in memory up to {@code inMemoryThreshold}, else streamed to a file in
+     * {@code downloadDirectory}, and cut off when it crosses {@code maxMediaSize}; the server may take {@code timeout}
+     * to answer, and its body may then go silent for no longer than {@code requestTimeout}.
      */
     @Override
     public CompletableFuture<SyncAnswer> sync(String model, Map<String, Object> payload, Duration timeout,
                                               DownloadOptions media) {
-        return call(CallPhase.SYNC, http.postJson(URI.create(baseUrl + "/v1/" + model), apiKey, Json.write(payload),
-                timeout), null, model).thenApply(response -> syncAnswer(model, response));
+        Path part;
+        try {
+            part = HttpMediaDownloader.partFile(media.directory(), "sync-" + HttpMediaDownloader.safeName(model));
+        } catch (IOException e) {
+            // before anything is sent: no job exists
+            return CompletableFuture.failedFuture(new SegmindDownloadException("Cannot create a download file in "
+                    + media.directory() + " (option downloadDirectory): " + e.getMessage(), 0, null, model, false,
+                    e));
+        }
+        CompletableFuture<HttpResponse<MediaDownload>> sent = http.postForMedia(URI.create(baseUrl + "/v1/" + model),
+                apiKey, Json.write(payload), timeout, requestTimeout, media.inMemoryThreshold(), media.maxSize(),
+                part);
+        return HttpTransport.abortsCall(sent.handle((response, failure) -> {
+            try {
+                if (failure != null) {
+                    throw new CompletionException(SegmindErrors.fromTransport(CallPhase.SYNC, failure, null, model));
+                }
+                return syncAnswer(model, response, part);
+            } finally {
+                // moved into place when it became the answer's media; in every other case it must not stay
+                HttpMediaDownloader.deleteQuietly(part);
+            }
+        }), sent);
     }
 
-    private SyncAnswer syncAnswer(String model, ApiResponse response) {
+    private SyncAnswer syncAnswer(String model, HttpResponse<MediaDownload> response, Path part) {
+        MediaDownload body = response.body();
+        byte[] bytes = body.bytes();
+        if (response.statusCode() < 200 || response.statusCode() >= 300) {
+            throw new CompletionException(SegmindErrors.fromResponse(CallPhase.SYNC, new ApiResponse(
+                    response.statusCode(), response.headers(), bytes == null ? new byte[0] : bytes), null, model));
+        }
         String requestId = response.headers().firstValue("x-request-id")
                 .orElseGet(() -> "sync-" + java.util.UUID.randomUUID());
         Map<String, Object> metrics = new java.util.LinkedHashMap<>();
@@ -273,21 +309,29 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
         response.headers().firstValue("x-cost").ifPresent(v -> metrics.put("cost", v));
         response.headers().firstValue("x-generation-time").ifPresent(v -> metrics.put("inference_time", v));
         response.headers().firstValue("x-seed-value").ifPresent(v -> metrics.put("seed_value", v));
-        if (!response.isJson()) {
-            String type = response.contentType().isEmpty() ? MediaTypes.sniff(response.body())
-                    : response.contentType().split(";")[0].trim();
-            if (type == null) {
-                type = "application/octet-stream";
+        ApiResponse asAnswer = bytes == null ? null : new ApiResponse(response.statusCode(), response.headers(), bytes);
+        if (asAnswer == null || !asAnswer.isJson()) {
+            if (body.declaredLength() >= 0 && body.received() != body.declaredLength()) {
+                throw new CompletionException(new SegmindDownloadException("The sync answer of " + model + " was"
+                        + " truncated: " + body.received() + " of " + body.declaredLength() + " bytes; Segmind"
+                        + " answered, so the call was billed, and it is not repeated", response.statusCode(),
+                        requestId, model, false, null));
             }
-            // the id comes from the server: only a sanitised form may name a file
-            SegmindMedia body = SegmindMedia.inMemory(null, type, HttpMediaDownloader.safeName(requestId) + "."
-                    + MediaTypes.extensionFor(type), response.body());
-            return new SyncAnswer(requestId, metrics, body, null, List.of(), null);
+            String type = HttpMediaDownloader.contentType(response.headers(), null, null, body);
+            try {
+                // the id comes from the server: only a sanitised form may name a file
+                SegmindMedia kept = HttpMediaDownloader.keep(part, body, null, type,
+                        HttpMediaDownloader.safeName(requestId), MediaTypes.extensionFor(type));
+                return new SyncAnswer(requestId, metrics, kept, null, List.of(), null);
+            } catch (IOException e) {
+                throw new CompletionException(new SegmindDownloadException("Cannot move the sync answer of " + model
+                        + " into place: " + e.getMessage(), response.statusCode(), requestId, model, false, e));
+            }
         }
-        Map<String, Object> json = tryParse(response);
+        Map<String, Object> json = tryParse(asAnswer);
         if (json == null) {
-            throw new SegmindProtocolException("Segmind's sync answer for " + model + " is not valid JSON",
-                    response.statusCode(), null, requestId, model);
+            throw new CompletionException(new SegmindProtocolException("Segmind's sync answer for " + model
+                    + " is not valid JSON", response.statusCode(), null, requestId, model));
         }
         Object output = syncOutput(json);
         List<MediaRef> refs = output == null ? List.of()
@@ -309,7 +353,8 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
     @Override
     public CompletableFuture<List<String>> upload(List<String> dataUris, String model) {
         byte[] body = Json.write(Map.of("data_urls", dataUris));
-        return call(CallPhase.UPLOAD, http.postJson(uploadUrl, uploadKey, body, requestTimeout), null, model)
+        CompletableFuture<ApiResponse> sent = http.postJson(uploadUrl, uploadKey, body, requestTimeout);
+        return HttpTransport.abortsCall(call(CallPhase.UPLOAD, sent, null, model)
                 .thenApply(response -> {
                     Object urls = parse(response, CallPhase.UPLOAD, null, model).get("file_urls");
                     if (!(urls instanceof List<?> list) || list.size() != dataUris.size()) {
@@ -321,13 +366,15 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
                         out.add(OutputExtractor.checkedUrl(String.valueOf(o), null, model));
                     }
                     return out;
-                });
+                }), sent);
     }
 
     /** The free credits call; used by the health check. */
     public CompletableFuture<Map<String, Object>> credits() {
-        return call(CallPhase.CREDITS, http.get(URI.create(baseUrl + "/v1/get-user-credits"), apiKey, requestTimeout),
-                null, null).thenApply(r -> parse(r, CallPhase.CREDITS, null, null));
+        CompletableFuture<ApiResponse> sent = http.get(URI.create(baseUrl + "/v1/get-user-credits"), apiKey,
+                requestTimeout);
+        return HttpTransport.abortsCall(call(CallPhase.CREDITS, sent, null, null)
+                .thenApply(r -> parse(r, CallPhase.CREDITS, null, null)), sent);
     }
 
     public String baseUrl() {
