@@ -21,6 +21,10 @@ import dev.camelsegmind.component.observability.SegmindCreditsProbe;
 import dev.camelsegmind.component.observability.SegmindLoggingJobListener;
 import dev.camelsegmind.component.observability.SegmindMetricsSupport;
 import dev.camelsegmind.component.observability.SegmindRecentFailures;
+import dev.camelsegmind.component.provider.crun.CrunCallbackReceiver;
+import dev.camelsegmind.component.provider.crun.CrunCallbackService;
+import dev.camelsegmind.component.provider.crun.CrunCallbacks;
+import dev.camelsegmind.component.provider.crun.CrunJobProvider;
 import dev.camelsegmind.component.provider.segmind.SegmindJobProvider;
 import dev.camelsegmind.component.store.FilePendingJobStore;
 import dev.camelsegmind.component.store.MemoryPendingJobStore;
@@ -82,6 +86,15 @@ public class SegmindComponent extends HealthCheckComponent {
               description = "The least time between two credits calls of the producer health check, per base URL and"
                             + " key; in between, the check reports the last answer.")
     private long healthCheckInterval = 60000L;
+    @Metadata(label = "crun", defaultValue = "/segmind/crun/callback",
+              description = "The path of the receiver for crun.ai's callbacks on the application's HTTP server"
+                            + " (platform-http); one receiver serves every crun endpoint of this component. The"
+                            + " callback URLs are callbackBaseUrl followed by this path.")
+    private String callbackPath = "/segmind/crun/callback";
+    @Metadata(label = "crun", defaultValue = "1048576",
+              description = "The largest callback body, in bytes, the receiver reads; a larger one is answered 413"
+                            + " and the job polls instead.")
+    private long callbackMaxBodySize = 1048576L;
 
     private final Map<ClientKey, HttpTransport> clients = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
@@ -93,6 +106,8 @@ public class SegmindComponent extends HealthCheckComponent {
     private JobEngine engine;
     private JobListener listener = JobListener.NONE;
     private final SegmindRecentFailures recentFailures = new SegmindRecentFailures();
+    private CrunCallbacks crunCallbacks;
+    private CrunCallbackService callbackService;
     private final Map<CreditsKey, SegmindCreditsProbe> creditsProbes = new ConcurrentHashMap<>();
     private JobListener metrics = JobListener.NONE;
     // not an option: only tests against a fast-clock simulator shorten the request budget's minute
@@ -189,6 +204,11 @@ public class SegmindComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            ServiceHelper.stopService(callbackService);
+            callbackService = null;
+            crunCallbacks = null;
+        }
         if (metrics instanceof AutoCloseable closeable) {
             closeable.close();
         }
@@ -277,6 +297,25 @@ public class SegmindComponent extends HealthCheckComponent {
         return creditsProbes.computeIfAbsent(new CreditsKey(c.getBaseUrl(), c.getApiKey()),
                 k -> new SegmindCreditsProbe(() -> ((SegmindJobProvider) endpoint.getProvider()).credits(),
                         Duration.ofMillis(healthCheckInterval)));
+    }
+
+    /**
+     * The callback addresses of crun tasks, with their receiver started on the application's HTTP server on first
+     * use: one per component, whatever the number of crun endpoints.
+     */
+    public synchronized CrunCallbacks crunCallbacks() throws Exception {
+        if (crunCallbacks == null) {
+            CrunCallbacks callbacks = new CrunCallbacks(CrunJobProvider.RETENTION);
+            CrunCallbackService service = new CrunCallbackService(getCamelContext(), callbackPath,
+                    new CrunCallbackReceiver(callbacks, callbackMaxBodySize, taskId -> {
+                        JobEngine e = engine;
+                        return e != null && e.signal(CrunJobProvider.ID, taskId);
+                    }));
+            ServiceHelper.startService(service);
+            callbackService = service;
+            crunCallbacks = callbacks;
+        }
+        return crunCallbacks;
     }
 
     ScheduledExecutorService getScheduler() {
@@ -390,6 +429,29 @@ public class SegmindComponent extends HealthCheckComponent {
      */
     public void setHealthCheckInterval(long healthCheckInterval) {
         this.healthCheckInterval = healthCheckInterval;
+    }
+
+    public String getCallbackPath() {
+        return callbackPath;
+    }
+
+    /**
+     * The path of the receiver for crun.ai's callbacks on the application's HTTP server (platform-http); one receiver
+     * serves every crun endpoint of this component. The callback URLs are callbackBaseUrl followed by this path.
+     */
+    public void setCallbackPath(String callbackPath) {
+        this.callbackPath = callbackPath;
+    }
+
+    public long getCallbackMaxBodySize() {
+        return callbackMaxBodySize;
+    }
+
+    /**
+     * The largest callback body, in bytes, the receiver reads; a larger one is answered 413 and the job polls instead.
+     */
+    public void setCallbackMaxBodySize(long callbackMaxBodySize) {
+        this.callbackMaxBodySize = callbackMaxBodySize;
     }
 
     /** Holds a key only to compare it: its toString never shows the key. */
