@@ -39,7 +39,7 @@ public final class CrunCallbackService extends ServiceSupport {
         consumer = factory.createConsumer(context, receiver, "POST", path, null, null, null,
                 context.getRestConfiguration(), Map.of());
         ServiceHelper.startService(consumer);
-        LOG.info("Receiving crun.ai callbacks on POST {}", path);
+        LOG.debug("Receiving crun.ai callbacks on POST {}", path);
     }
 
     @Override
