@@ -29,8 +29,11 @@ class CrunFailoverTest extends CrunTestSupport {
 
     private static int closedPort;
 
-    // from: docs/providers.md#failover
-    /** Failures that prove the provider did not take the job: it is out of service, out of credits or unreachable. */
+    // tag::exceptions[]
+    /**
+     * Provider-level failures: out of service (5xx, crun's 455), out of credits, unreachable, rate limited. A job the
+     * provider may already have accepted still never reaches the other: the shared job key makes the engine refuse it.
+     */
     static final Class<?>[] PROVIDER_DOWN = { SegmindServerException.class, SegmindInsufficientCreditsException.class,
             SegmindConnectionException.class, SegmindRateLimitException.class };
 
@@ -38,6 +41,7 @@ class CrunFailoverTest extends CrunTestSupport {
     static final Class<?>[] PROVIDER_DOWN_OR_OPEN = { SegmindServerException.class,
             SegmindInsufficientCreditsException.class, SegmindConnectionException.class,
             SegmindRateLimitException.class, CallNotPermittedException.class };
+    // end::exceptions[]
 
     @Override
     protected RouteBuilder createRouteBuilder() throws Exception {
@@ -47,6 +51,7 @@ class CrunFailoverTest extends CrunTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
+                // tag::failover[]
                 from("direct:segmindFirst")
                         // one job key for both providers: the pending-job claim then refuses the second provider a
                         // message the first one has a job for
@@ -62,7 +67,9 @@ class CrunFailoverTest extends CrunTestSupport {
                             .to("segmind:wan2.7-image-pro?provider=crun&resolution=2K")
                             .to("segmind:wan2.7-image-pro?size=2K")
                         .end();
+                // end::failover[]
 
+                // tag::breaker[]
                 // Segmind behind a circuit breaker: once it keeps failing, messages go to crun without trying it
                 from("direct:guarded")
                         .setHeader(SegmindConstants.JOB_KEY, simple("${exchangeId}"))
@@ -77,6 +84,7 @@ class CrunFailoverTest extends CrunTestSupport {
                                 .throwExceptionWhenHalfOpenOrOpenState(true).end()
                             .to("segmind:wan2.7-image-pro?size=2K")
                         .end();
+                // end::breaker[]
 
                 from("direct:segmindDown")
                         .setHeader(SegmindConstants.JOB_KEY, simple("${exchangeId}"))
@@ -87,7 +95,6 @@ class CrunFailoverTest extends CrunTestSupport {
             }
         };
     }
-    // end::failover
 
     private Exchange send(String route, String prompt) {
         return template.request(route, e -> e.getMessage().setBody(prompt));
