@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.Consumer;
+import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.spi.RestConsumerFactory;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
@@ -35,15 +36,42 @@ public final class CrunCallbackService extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         RestConsumerFactory factory = serverFactory();
+        if (context.getStatus().isStarted()) {
+            listen(factory);
+            return;
+        }
+        // the HTTP server is one of the context's services, started with it: the receiver joins it once it is up. A
+        // callback cannot come before the first task, which a route creates once it runs; one that comes before the
+        // receiver listens costs its job callbackWait
+        context.addStartupListener(new ExtendedStartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                // wait for the fully started callback, when every service is up
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
+                if (isStarted() || isStarting()) {
+                    listen(factory);
+                }
+            }
+        });
+    }
+
+    private synchronized void listen(RestConsumerFactory factory) throws Exception {
+        if (consumer != null) {
+            return;
+        }
         // consumes is left open: crun is not documented to send a Content-Type, and a 415 would lose the callback
-        consumer = factory.createConsumer(context, receiver, "POST", path, null, null, null,
+        Consumer created = factory.createConsumer(context, receiver, "POST", path, null, null, null,
                 context.getRestConfiguration(), Map.of());
-        ServiceHelper.startService(consumer);
+        ServiceHelper.startService(created);
+        consumer = created;
         LOG.debug("Receiving crun.ai callbacks on POST {}", path);
     }
 
     @Override
-    protected void doStop() throws Exception {
+    protected synchronized void doStop() throws Exception {
         ServiceHelper.stopService(consumer);
         consumer = null;
     }
