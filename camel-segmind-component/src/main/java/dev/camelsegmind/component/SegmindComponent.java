@@ -86,12 +86,12 @@ public class SegmindComponent extends HealthCheckComponent {
               description = "The least time between two credits calls of the producer health check, per base URL and"
                             + " key; in between, the check reports the last answer.")
     private long healthCheckInterval = 60000L;
-    @Metadata(label = "crun", defaultValue = "/segmind/crun/callback",
+    @Metadata(label = "advanced", defaultValue = "/segmind/crun/callback",
               description = "The path of the receiver for crun.ai's callbacks on the application's HTTP server"
                             + " (platform-http); one receiver serves every crun endpoint of this component. The"
                             + " callback URLs are callbackBaseUrl followed by this path.")
     private String callbackPath = "/segmind/crun/callback";
-    @Metadata(label = "crun", defaultValue = "1048576",
+    @Metadata(label = "advanced", defaultValue = "1048576",
               description = "The largest callback body, in bytes, the receiver reads; a larger one is answered 413"
                             + " and the job polls instead.")
     private long callbackMaxBodySize = 1048576L;

@@ -115,29 +115,29 @@ public class SegmindConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true)
     @Metadata(secret = true)
     private String crunApiKey;
-    @UriParam(label = "crun", defaultValue = "https://api.crun.ai")
+    @UriParam(label = "common", defaultValue = "https://api.crun.ai")
     private String crunBaseUrl = "https://api.crun.ai";
-    @UriParam(label = "crun", prefix = "crunFieldNames.", multiValue = true)
+    @UriParam(label = "advanced", prefix = "crunFieldNames.", multiValue = true)
     private Map<String, Object> crunFieldNames;
-    @UriParam(label = "crun")
+    @UriParam(label = "producer")
     private String callbackBaseUrl;
-    @UriParam(label = "crun", defaultValue = "0", javaType = "java.time.Duration")
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration")
     private long callbackWait;
-    @UriParam(label = "crun")
+    @UriParam(label = "producer")
     private String inputImages;
-    @UriParam(label = "crun")
+    @UriParam(label = "producer")
     private String aspectRatio;
-    @UriParam(label = "crun")
+    @UriParam(label = "producer")
     private Integer imageCount;
-    @UriParam(label = "crun")
+    @UriParam(label = "producer")
     private Boolean imageSet;
-    @UriParam(label = "crun")
+    @UriParam(label = "producer")
     private Boolean thinkingMode;
-    @UriParam(label = "crun")
+    @UriParam(label = "producer")
     private String colorPalette;
-    @UriParam(label = "crun")
+    @UriParam(label = "producer")
     private String boundingBoxes;
-    @UriParam(label = "crun")
+    @UriParam(label = "producer")
     private Boolean nsfwChecker;
 
     public String getApiKey() {

@@ -866,49 +866,13 @@ public final class SegmindEndpointBuilderFactory {
          * Base URL of crun.ai's task API (provider=crun); the key goes to this host and no other. Point it at the
          * simulator in tests.
          * <p>
-         * The option is a: <code>java.lang.String</code> type. Default: https://api.crun.ai. Group: crun.
+         * The option is a: <code>java.lang.String</code> type. Default: https://api.crun.ai. Group: common.
          *
          * @param crunBaseUrl the value to set
          * @return the dsl builder
          */
         default SegmindEndpointBuilder crunBaseUrl(String crunBaseUrl) {
             doSetProperty("crunBaseUrl", crunBaseUrl);
-            return this;
-        }
-
-        /**
-         * The names crun's input fields are sent under, by the name in the reference:
-         * crunFieldNames.input_urls=img_urls sends the input images as img_urls. The defaults (prompt, input_urls,
-         * aspect_ratio, resolution, n, enable_sequential, thinking_mode, color_palette, bbox_list, watermark, seed,
-         * nsfw_checker) come from the same model on a sister API and are unconfirmed for crun. This is a multi-value
-         * option with prefix: crunFieldNames.
-         * <p>
-         * The option is a: <code>java.util.Map&lt;java.lang.String, java.lang.Object&gt;</code> type. Group: crun.
-         * Sets one entry: crunFieldNames("input_urls", "img_urls").
-         *
-         * @param value the value to set
-         * @return the dsl builder
-         */
-        default SegmindEndpointBuilder crunFieldNames(String key, Object value) {
-            doSetMultiValueProperty("crunFieldNames", "crunFieldNames." + key, value);
-            return this;
-        }
-
-        /**
-         * The names crun's input fields are sent under, by the name in the reference:
-         * crunFieldNames.input_urls=img_urls sends the input images as img_urls. The defaults (prompt, input_urls,
-         * aspect_ratio, resolution, n, enable_sequential, thinking_mode, color_palette, bbox_list, watermark, seed,
-         * nsfw_checker) come from the same model on a sister API and are unconfirmed for crun. This is a multi-value
-         * option with prefix: crunFieldNames.
-         * <p>
-         * The option is a: <code>java.util.Map&lt;java.lang.String, java.lang.Object&gt;</code> type. Group: crun.
-         * Sets several entries at once.
-         *
-         * @param values the value to set
-         * @return the dsl builder
-         */
-        default SegmindEndpointBuilder crunFieldNames(Map<String, Object> values) {
-            doSetMultiValueProperties("crunFieldNames", "crunFieldNames.", values);
             return this;
         }
 
@@ -920,7 +884,7 @@ public final class SegmindEndpointBuilderFactory {
          * Main) or camel-platform-http-starter (Spring Boot). See docs/providers.md for the security model and
          * reverse proxies.
          * <p>
-         * The option is a: <code>java.lang.String</code> type. Group: crun.
+         * The option is a: <code>java.lang.String</code> type. Group: producer.
          *
          * @param callbackBaseUrl the value to set
          * @return the dsl builder
@@ -934,7 +898,7 @@ public final class SegmindEndpointBuilderFactory {
          * How long a crun job waits for its callback before it starts polling: a lost callback costs this much
          * latency, never the job. 0 means twice the model's typical time, at least 30 s (67 s for wan2.7-image-pro).
          * <p>
-         * The option is a: <code>long</code> type. Default: 0. Group: crun. In milliseconds.
+         * The option is a: <code>long</code> type. Default: 0. Group: producer. In milliseconds.
          *
          * @param callbackWait the value to set
          * @return the dsl builder
@@ -948,7 +912,7 @@ public final class SegmindEndpointBuilderFactory {
          * How long a crun job waits for its callback before it starts polling: a lost callback costs this much
          * latency, never the job. 0 means twice the model's typical time, at least 30 s (67 s for wan2.7-image-pro).
          * <p>
-         * The option is a: <code>long</code> type. Default: 0. Group: crun.
+         * The option is a: <code>long</code> type. Default: 0. Group: producer.
          *
          * @param callbackWait the value to set
          * @return the dsl builder
@@ -962,7 +926,7 @@ public final class SegmindEndpointBuilderFactory {
          * How long a crun job waits for its callback before it starts polling: a lost callback costs this much
          * latency, never the job. 0 means twice the model's typical time, at least 30 s (67 s for wan2.7-image-pro).
          * <p>
-         * The option is a: <code>long</code> type. Default: 0. Group: crun. The text form: 500, 2s, 1m30s, or a
+         * The option is a: <code>long</code> type. Default: 0. Group: producer. The text form: 500, 2s, 1m30s, or a
          * property placeholder.
          *
          * @param callbackWait the value to set
@@ -977,7 +941,7 @@ public final class SegmindEndpointBuilderFactory {
          * crun parameter input_urls: 1 to 9 input images as http(s) URLs, comma separated; with them the model edits
          * (multi-image editing) instead of generating from text. A picture in the message body is added in front.
          * <p>
-         * The option is a: <code>java.lang.String</code> type. Group: crun.
+         * The option is a: <code>java.lang.String</code> type. Group: producer.
          *
          * @param inputImages the value to set
          * @return the dsl builder
@@ -990,7 +954,7 @@ public final class SegmindEndpointBuilderFactory {
         /**
          * crun parameter aspect_ratio, text-to-image only: 1:1, 16:9, 4:3, 21:9, 3:4, 9:16, 8:1 or 1:8.
          * <p>
-         * The option is a: <code>java.lang.String</code> type. Group: crun.
+         * The option is a: <code>java.lang.String</code> type. Group: producer.
          *
          * @param aspectRatio the value to set
          * @return the dsl builder
@@ -1004,7 +968,7 @@ public final class SegmindEndpointBuilderFactory {
          * crun parameter n: how many images, 1 to 4, or up to 12 with imageSet. Several images give a List body that
          * split(body()) turns into one message per image, each with its own file name.
          * <p>
-         * The option is a: <code>java.lang.Integer</code> type. Group: crun.
+         * The option is a: <code>java.lang.Integer</code> type. Group: producer.
          *
          * @param imageCount the value to set
          * @return the dsl builder
@@ -1018,7 +982,7 @@ public final class SegmindEndpointBuilderFactory {
          * crun parameter n: how many images, 1 to 4, or up to 12 with imageSet. Several images give a List body that
          * split(body()) turns into one message per image, each with its own file name.
          * <p>
-         * The option is a: <code>java.lang.Integer</code> type. Group: crun. The text form, or a property
+         * The option is a: <code>java.lang.Integer</code> type. Group: producer. The text form, or a property
          * placeholder.
          *
          * @param imageCount the value to set
@@ -1033,7 +997,7 @@ public final class SegmindEndpointBuilderFactory {
          * crun parameter enable_sequential: image-set mode, a series of related images (imageCount up to 12); not
          * with 4K or thinkingMode.
          * <p>
-         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: crun.
+         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: producer.
          *
          * @param imageSet the value to set
          * @return the dsl builder
@@ -1047,7 +1011,7 @@ public final class SegmindEndpointBuilderFactory {
          * crun parameter enable_sequential: image-set mode, a series of related images (imageCount up to 12); not
          * with 4K or thinkingMode.
          * <p>
-         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: crun. The text form, or a
+         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: producer. The text form, or a
          * property placeholder.
          *
          * @param imageSet the value to set
@@ -1062,7 +1026,7 @@ public final class SegmindEndpointBuilderFactory {
          * crun parameter thinking_mode: the model reasons about the prompt before drawing; plain text-to-image only
          * (no input images, no image set).
          * <p>
-         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: crun.
+         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: producer.
          *
          * @param thinkingMode the value to set
          * @return the dsl builder
@@ -1076,7 +1040,7 @@ public final class SegmindEndpointBuilderFactory {
          * crun parameter thinking_mode: the model reasons about the prompt before drawing; plain text-to-image only
          * (no input images, no image set).
          * <p>
-         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: crun. The text form, or a
+         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: producer. The text form, or a
          * property placeholder.
          *
          * @param thinkingMode the value to set
@@ -1091,7 +1055,7 @@ public final class SegmindEndpointBuilderFactory {
          * crun parameter color_palette: 3 to 10 colours with their share of the image, as #RRGGBB:ratio, comma
          * separated, for example #1A2B3C:0.5,#FFFFFF:0.3,#000000:0.2 (a ratio may also be written 50%).
          * <p>
-         * The option is a: <code>java.lang.String</code> type. Group: crun.
+         * The option is a: <code>java.lang.String</code> type. Group: producer.
          *
          * @param colorPalette the value to set
          * @return the dsl builder
@@ -1105,7 +1069,7 @@ public final class SegmindEndpointBuilderFactory {
          * crun parameter bbox_list: regions of the input images to edit, as JSON with one list of x1, y1, x2, y2
          * boxes per input image, for example 10,10,200,120,. Needs input images.
          * <p>
-         * The option is a: <code>java.lang.String</code> type. Group: crun.
+         * The option is a: <code>java.lang.String</code> type. Group: producer.
          *
          * @param boundingBoxes the value to set
          * @return the dsl builder
@@ -1118,7 +1082,7 @@ public final class SegmindEndpointBuilderFactory {
         /**
          * crun parameter nsfw_checker: let crun screen the output for unsafe content.
          * <p>
-         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: crun.
+         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: producer.
          *
          * @param nsfwChecker the value to set
          * @return the dsl builder
@@ -1131,7 +1095,7 @@ public final class SegmindEndpointBuilderFactory {
         /**
          * crun parameter nsfw_checker: let crun screen the output for unsafe content.
          * <p>
-         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: crun. The text form, or a
+         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: producer. The text form, or a
          * property placeholder.
          *
          * @param nsfwChecker the value to set
@@ -1560,6 +1524,42 @@ public final class SegmindEndpointBuilderFactory {
          */
         default AdvancedSegmindEndpointBuilder uploadUrl(String uploadUrl) {
             doSetProperty("uploadUrl", uploadUrl);
+            return this;
+        }
+
+        /**
+         * The names crun's input fields are sent under, by the name in the reference:
+         * crunFieldNames.input_urls=img_urls sends the input images as img_urls. The defaults (prompt, input_urls,
+         * aspect_ratio, resolution, n, enable_sequential, thinking_mode, color_palette, bbox_list, watermark, seed,
+         * nsfw_checker) come from the same model on a sister API and are unconfirmed for crun. This is a multi-value
+         * option with prefix: crunFieldNames.
+         * <p>
+         * The option is a: <code>java.util.Map&lt;java.lang.String, java.lang.Object&gt;</code> type. Group: advanced.
+         * Sets one entry: crunFieldNames("input_urls", "img_urls").
+         *
+         * @param value the value to set
+         * @return the dsl builder
+         */
+        default AdvancedSegmindEndpointBuilder crunFieldNames(String key, Object value) {
+            doSetMultiValueProperty("crunFieldNames", "crunFieldNames." + key, value);
+            return this;
+        }
+
+        /**
+         * The names crun's input fields are sent under, by the name in the reference:
+         * crunFieldNames.input_urls=img_urls sends the input images as img_urls. The defaults (prompt, input_urls,
+         * aspect_ratio, resolution, n, enable_sequential, thinking_mode, color_palette, bbox_list, watermark, seed,
+         * nsfw_checker) come from the same model on a sister API and are unconfirmed for crun. This is a multi-value
+         * option with prefix: crunFieldNames.
+         * <p>
+         * The option is a: <code>java.util.Map&lt;java.lang.String, java.lang.Object&gt;</code> type. Group: advanced.
+         * Sets several entries at once.
+         *
+         * @param values the value to set
+         * @return the dsl builder
+         */
+        default AdvancedSegmindEndpointBuilder crunFieldNames(Map<String, Object> values) {
+            doSetMultiValueProperties("crunFieldNames", "crunFieldNames.", values);
             return this;
         }
     }
