@@ -16,6 +16,11 @@ public final class LogCaptureAccess implements AutoCloseable {
         return new LogCaptureAccess(LogCapture.of(level, "", "dev.camelsegmind"));
     }
 
+    /** The named loggers' output from {@code level} up, kept from the console until closed. */
+    public static LogCaptureAccess of(Level level, String... loggers) {
+        return new LogCaptureAccess(LogCapture.of(level, loggers));
+    }
+
     public java.util.List<String> lines() {
         return capture.lines();
     }
