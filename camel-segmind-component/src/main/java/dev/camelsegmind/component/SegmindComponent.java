@@ -5,7 +5,9 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -13,9 +15,12 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
+import dev.camelsegmind.component.budget.DeliveredJobs;
+import dev.camelsegmind.component.budget.KeyCoolDowns;
 import dev.camelsegmind.component.engine.JobEngine;
 import dev.camelsegmind.component.engine.JobListener;
 import dev.camelsegmind.component.engine.RequestLimiter;
+import dev.camelsegmind.component.error.SegmindException;
 import dev.camelsegmind.component.http.HttpTransport;
 import dev.camelsegmind.component.observability.SegmindCreditsProbe;
 import dev.camelsegmind.component.observability.SegmindLoggingJobListener;
@@ -30,13 +35,18 @@ import dev.camelsegmind.component.store.FilePendingJobStore;
 import dev.camelsegmind.component.store.MemoryPendingJobStore;
 import dev.camelsegmind.component.store.PendingJobStore;
 import dev.camelsegmind.component.store.StateRepositoryPendingJobStore;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.StartupListener;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.spi.LifecycleStrategy;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.LoggerFactory;
@@ -79,6 +89,15 @@ public class SegmindComponent extends HealthCheckComponent {
                             + " example .segmind/pending-jobs.dat; prefer pendingJobDirectory. Ignored when"
                             + " pendingJobRepository is set.")
     private String pendingJobFile;
+    @Metadata(label = "advanced",
+              description = "An endpoint URI (for example direct:resumed) that receives, at start-up, the result of"
+                            + " every job found accepted in the pending-job store, so a job a stopped or crashed run"
+                            + " paid for is delivered without waiting for its message: the media as the body, the"
+                            + " usual headers, CamelSegmindJobKey, CamelSegmindResumed=true and the attributes kept"
+                            + " from header CamelSegmindJobAttributes. The entry is removed once that exchange"
+                            + " completes; if it fails, the entry stays. Without it, such jobs resume when their"
+                            + " messages come back, and the start-up log says how many there are.")
+    private String resumedJobsUri;
     @Metadata(label = "advanced", defaultValue = "4",
               description = "Threads that run HTTP completions. Waiting jobs hold none of them.")
     private int ioThreads = 4;
@@ -86,6 +105,15 @@ public class SegmindComponent extends HealthCheckComponent {
               description = "The least time between two credits calls of the producer health check, per base URL and"
                             + " key; in between, the check reports the last answer.")
     private long healthCheckInterval = 60000L;
+    @Metadata(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "How long a key that Segmind refused is left alone, per base URL and key: after a 401"
+                            + " nothing is sent with it, after insufficient credits no job is submitted with it, after"
+                            + " a 403 no job of that model. Meanwhile messages fail at once with Segmind's error"
+                            + " (no call is made), so the redeliveries of a file or queue route cannot spend the plan's"
+                            + " budget; the producer health check is DOWN and the segmind console says why and until"
+                            + " when. A successful credits read of the health check (with credits left) or another key"
+                            + " ends it sooner. 0 turns it off.")
+    private long keyCoolDown = 300000L;
     @Metadata(label = "advanced", defaultValue = "/segmind/crun/callback",
               description = "The path of the receiver for crun.ai's callbacks on the application's HTTP server"
                             + " (platform-http); one receiver serves every crun endpoint of this component. The"
@@ -97,6 +125,7 @@ public class SegmindComponent extends HealthCheckComponent {
     private long callbackMaxBodySize = 1048576L;
 
     private final Map<ClientKey, HttpTransport> clients = new ConcurrentHashMap<>();
+    private final Set<SegmindProducer> producers = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService scheduler;
     private ExecutorService ioExecutor;
     private ExecutorService deliveryExecutor;
@@ -104,12 +133,16 @@ public class SegmindComponent extends HealthCheckComponent {
     private StateRepository<String, String> startedRepository;
     private PendingJobStore startedStore;
     private JobEngine engine;
+    private PendingJobResumer resumer;
     private JobListener listener = JobListener.NONE;
     private final SegmindRecentFailures recentFailures = new SegmindRecentFailures();
     private CrunCallbacks crunCallbacks;
     private CrunCallbackService callbackService;
     private final Map<CreditsKey, SegmindCreditsProbe> creditsProbes = new ConcurrentHashMap<>();
     private JobListener metrics = JobListener.NONE;
+    private final KeyCoolDowns coolDowns = new KeyCoolDowns(() -> Duration.ofMillis(keyCoolDown));
+    private final DeliveredJobs deliveredJobs = new DeliveredJobs();
+    private LifecycleStrategy shutdownHook;
     // not an option: only tests against a fast-clock simulator shorten the request budget's minute
     private long rateLimitWindowMillis = 60_000;
 
@@ -131,10 +164,8 @@ public class SegmindComponent extends HealthCheckComponent {
         if (ForkJoinPool.getCommonPoolParallelism() < 2) {
             // the JDK HttpClient completes every sendAsync on CompletableFuture's default pool, which below two
             // workers is a new thread per response: measured here as twice the CPU per job and bursts of threads
-            LoggerFactory.getLogger(SegmindComponent.class).warn("The JVM's common pool has fewer than 2 workers"
-                    + " ({} CPUs), so the JDK HttpClient starts a thread for every Segmind response. Start the JVM"
-                    + " with -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 (see docs/performance.md)",
-                    Runtime.getRuntime().availableProcessors());
+            LoggerFactory.getLogger(SegmindComponent.class).warn(commonPoolAdvice(
+                    Runtime.getRuntime().availableProcessors()));
         }
         // every waiting job has one poll queued here: Camel's default cap of 1000 queued tasks would reject job 1001
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SegmindScheduler",
@@ -155,6 +186,72 @@ public class SegmindComponent extends HealthCheckComponent {
         engine = new JobEngine(scheduler, new RequestLimiter(maxRequestsPerMinute, maxConcurrentJobs, scheduler,
                 rateLimitWindowMillis), startedStore, storeExecutor != null ? storeExecutor : Runnable::run,
                 observers(), getCamelContext().getName());
+        shutdownHook = new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext context) {
+                handBackParkedJobs();
+            }
+        };
+        getCamelContext().addLifecycleStrategy(shutdownHook);
+        resumeAtStart();
+    }
+
+    /**
+     * The start-up warning when the common pool is too small: the flag, and where it goes for each way of running an
+     * application.
+     */
+    static String commonPoolAdvice(int cpus) {
+        String flag = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2";
+        return "The JVM's common pool has fewer than 2 workers (" + cpus + " CPU" + (cpus == 1 ? "" : "s") + "), so"
+                + " the JDK HttpClient starts a thread for every Segmind response. Give the JVM " + flag + ":"
+                + " java " + flag + " -jar app.jar;"
+                + " MAVEN_OPTS=\"" + flag + "\" mvn camel:run (or mvn exec:java, which runs in Maven's own JVM);"
+                + " Spring Boot's plugin: <jvmArguments>" + flag + "</jvmArguments> in the spring-boot-maven-plugin"
+                + " configuration (or mvn spring-boot:run -Dspring-boot.run.jvmArguments=\"" + flag + "\");"
+                + " in a container: JAVA_TOOL_OPTIONS=\"" + flag + "\" (docs/performance.md)";
+    }
+
+    /**
+     * When the application shuts down, messages that are only waiting for their turn (maxConcurrentJobs,
+     * maxRequestsPerMinute, a rate limit's reset time) go back to their source at once, unsent, instead of holding
+     * the graceful shutdown until its timeout. Jobs already submitted are left to finish.
+     */
+    private void handBackParkedJobs() {
+        JobEngine e = engine;
+        if (e == null) {
+            return;
+        }
+        int handedBack = e.handBackUnsent((provider, model) -> true, model -> new SegmindException("Not sent: the"
+                + " application is shutting down and this message was still waiting for its turn (options"
+                + " maxConcurrentJobs, maxRequestsPerMinute); nothing was submitted or billed, and a redelivery"
+                + " submits it", 0, null, null, model));
+        if (handedBack > 0) {
+            LoggerFactory.getLogger(SegmindComponent.class).info("Shutting down: {} Segmind message(s) waiting for"
+                    + " their turn handed back unsent", handedBack);
+        }
+    }
+
+    /** Once the routes run (resumedJobsUri may name one of them), the store is listed and its jobs resumed. */
+    private void resumeAtStart() throws Exception {
+        PendingJobResumer started = new PendingJobResumer(this, resumedJobsUri);
+        resumer = started;
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        getCamelContext().addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                // alreadyStarted: the component started after the context, and no other call follows
+                if (alreadyStarted && resumer == started && once.compareAndSet(false, true)) {
+                    started.start();
+                }
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                if (resumer == started && isStarted() && once.compareAndSet(false, true)) {
+                    started.start();
+                }
+            }
+        });
     }
 
     /**
@@ -209,11 +306,34 @@ public class SegmindComponent extends HealthCheckComponent {
             callbackService = null;
             crunCallbacks = null;
         }
+        if (shutdownHook != null) {
+            getCamelContext().getLifecycleStrategies().remove(shutdownHook);
+            shutdownHook = null;
+        }
+        // a producer no route manages may outlive the component: its exchanges get their callbacks now, while the
+        // delivery pool still runs them
+        if (engine != null) {
+            engine.limiter().holdGrants();
+        }
+        try {
+            for (SegmindProducer producer : List.copyOf(producers)) {
+                producer.giveUpAll();
+            }
+            if (resumer != null) {
+                resumer.stop();
+                resumer = null;
+            }
+        } finally {
+            if (engine != null) {
+                engine.limiter().resumeGrants();
+            }
+        }
         if (metrics instanceof AutoCloseable closeable) {
             closeable.close();
         }
         metrics = JobListener.NONE;
         creditsProbes.clear();
+        coolDowns.clear();
         if (startedRepository != null && startedRepository != pendingJobRepository) {
             ServiceHelper.stopService(startedRepository);
         }
@@ -286,6 +406,19 @@ public class SegmindComponent extends HealthCheckComponent {
         return deliveryExecutor;
     }
 
+    /** Where calls of a blocking store run; null for a store in memory, which is called in place. */
+    ExecutorService getStoreExecutor() {
+        return storeExecutor;
+    }
+
+    void producerStarted(SegmindProducer producer) {
+        producers.add(producer);
+    }
+
+    void producerStopped(SegmindProducer producer) {
+        producers.remove(producer);
+    }
+
     /** Recent failures, for the console. */
     public SegmindRecentFailures recentFailures() {
         return recentFailures;
@@ -296,7 +429,51 @@ public class SegmindComponent extends HealthCheckComponent {
         SegmindConfiguration c = endpoint.getConfiguration();
         return creditsProbes.computeIfAbsent(new CreditsKey(c.getBaseUrl(), c.getApiKey()),
                 k -> new SegmindCreditsProbe(() -> ((SegmindJobProvider) endpoint.getProvider()).credits(),
-                        Duration.ofMillis(healthCheckInterval)));
+                        Duration.ofMillis(healthCheckInterval), reading -> {
+                            // the credits call is Segmind's answer about the key, as good as a refused submit
+                            if (reading.error() == null) {
+                                coolDowns.credited(k.baseUrl(), k.apiKey(), reading.credits());
+                            } else {
+                                coolDownIfRefused(k.baseUrl(), k.apiKey(), null, reading.error());
+                            }
+                        }));
+    }
+
+    /** Keys Segmind refused lately, per base URL and key; for producers, the health check and the console. */
+    public KeyCoolDowns coolDowns() {
+        return coolDowns;
+    }
+
+    /** Messages whose route failed after their job was delivered; for producers. */
+    DeliveredJobs deliveredJobs() {
+        return deliveredJobs;
+    }
+
+    /**
+     * Starts a cool-down when Segmind's error says the key cannot be used, and gives the messages of that key still
+     * waiting for their turn the same error at once, so none of them is sent with it.
+     */
+    void coolDownIfRefused(String baseUrl, String apiKey, String model, Throwable error) {
+        KeyCoolDowns.CoolDown started = coolDowns.observe(baseUrl, apiKey, model, error);
+        if (started == null) {
+            return;
+        }
+        LoggerFactory.getLogger(SegmindComponent.class).warn("{}, so redelivered messages cannot spend the plan's"
+                + " budget (component option keyCoolDown)", started.describe());
+        java.util.Set<Object> providers = new java.util.HashSet<>();
+        for (Endpoint e : getCamelContext().getEndpoints()) {
+            if (e instanceof SegmindEndpoint se && se.getComponent() == this && se.getProvider() != null
+                    && Objects.equals(se.getConfiguration().getBaseUrl(), baseUrl)
+                    && Objects.equals(se.getConfiguration().getApiKey(), apiKey)) {
+                providers.add(se.getProvider());
+            }
+        }
+        JobEngine e = engine;
+        if (e != null && !providers.isEmpty()) {
+            e.handBackUnsent((provider, m) -> providers.contains(provider)
+                    && (started.model() == null || started.model().equals(m)),
+                    m -> KeyCoolDowns.refusal(started, m));
+        }
     }
 
     /**
@@ -410,6 +587,22 @@ public class SegmindComponent extends HealthCheckComponent {
         this.pendingJobFile = pendingJobFile;
     }
 
+    public String getResumedJobsUri() {
+        return resumedJobsUri;
+    }
+
+    /**
+     * An endpoint URI (for example direct:resumed) that receives, at start-up, the result of every job found accepted
+     * in the pending-job store, so a job a stopped or crashed run paid for is delivered without waiting for its
+     * message: the media as the body, the usual headers, CamelSegmindJobKey, CamelSegmindResumed=true and the
+     * attributes kept from header CamelSegmindJobAttributes. The entry is removed once that exchange completes; if it
+     * fails, the entry stays. Without it, such jobs resume when their messages come back, and the start-up log says
+     * how many there are.
+     */
+    public void setResumedJobsUri(String resumedJobsUri) {
+        this.resumedJobsUri = resumedJobsUri;
+    }
+
     public int getIoThreads() {
         return ioThreads;
     }
@@ -429,6 +622,21 @@ public class SegmindComponent extends HealthCheckComponent {
      */
     public void setHealthCheckInterval(long healthCheckInterval) {
         this.healthCheckInterval = healthCheckInterval;
+    }
+
+    public long getKeyCoolDown() {
+        return keyCoolDown;
+    }
+
+    /**
+     * How long a key that Segmind refused is left alone, per base URL and key: after a 401 nothing is sent with it,
+     * after insufficient credits no job is submitted with it, after a 403 no job of that model. Meanwhile messages
+     * fail at once with Segmind's error (no call is made), so the redeliveries of a file or queue route cannot spend
+     * the plan's budget; the producer health check is DOWN and the segmind console says why and until when. A
+     * successful credits read of the health check (with credits left) or another key ends it sooner. 0 turns it off.
+     */
+    public void setKeyCoolDown(long keyCoolDown) {
+        this.keyCoolDown = keyCoolDown;
     }
 
     public String getCallbackPath() {

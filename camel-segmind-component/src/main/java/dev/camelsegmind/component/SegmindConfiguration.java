@@ -145,7 +145,7 @@ public class SegmindConfiguration implements Cloneable {
     }
 
     /**
-     * The Segmind API key, sent as header x-api-key. A secret: never logged or shown in URIs. Set it with a property placeholder, for example {{env:SEGMIND_API_KEY}}.
+     * The Segmind API key, sent as header x-api-key. A secret: never logged or shown in URIs. Set it with a property placeholder, for example {{env:SEGMIND_API_KEY}}. A route whose key is missing, empty or an unresolved placeholder does not start: its error names this option, the property camel.component.segmind.api-key and the environment variable SEGMIND_API_KEY.
      */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;

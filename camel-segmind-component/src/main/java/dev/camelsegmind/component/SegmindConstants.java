@@ -29,6 +29,12 @@ public final class SegmindConstants {
                                                 + " whose key names a pending job resumes it instead of submitting.",
               javaType = "String")
     public static final String JOB_KEY = "CamelSegmindJobKey";
+    @Metadata(label = "producer", description = "Values kept with this message's pending job (operation generate),"
+                                                + " a map of names to text: when a job is resumed at start-up"
+                                                + " without its message (option resumedJobsUri), they come back as"
+                                                + " headers of the message its result is sent in. Only read.",
+              javaType = "java.util.Map<String, String>")
+    public static final String JOB_ATTRIBUTES = "CamelSegmindJobAttributes";
 
     // --- typed model parameters, one per option
     @Metadata(label = "producer", description = "Parameter prompt.", javaType = "String")

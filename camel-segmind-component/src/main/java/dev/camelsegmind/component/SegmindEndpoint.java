@@ -44,7 +44,8 @@ import org.apache.camel.support.service.ServiceHelper;
 public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(description = "The Segmind model slug, for example wan2.7-image-pro, wan2.7-i2v, wan2.7-r2v,"
-                           + " wan2.1-i2v-720p, or any other serverless model.")
+                           + " wan2.1-i2v-720p, or any other serverless model by its exact slug. A slug one slip"
+                           + " away from one of the four (wan-2.7-i2v) stops the route when it starts.")
     @Metadata(required = true)
     private String model;
 
@@ -80,6 +81,8 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // a mistake in the endpoint's own settings stops the route now, before any step of it is paid for
+        SegmindStartupChecks.verify(this);
         httpClient = getComponent().httpClientFor(configuration);
         downloader = new HttpMediaDownloader(httpClient);
         provider = createProvider();
@@ -140,6 +143,18 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
                 configuration.getCrunApiKey(), Duration.ofMillis(configuration.getRequestTimeout()),
                 configuration.crunFieldNameMap(), callbackUrl, wait > 0 ? Duration.ofMillis(wait) : null), callbacks,
                 uploads);
+    }
+
+    /** The base URL the provider's key goes to: a refused key cools down by it and the key. */
+    String keyBaseUrl() {
+        return configuration.getProvider() == SegmindProvider.crun ? configuration.getCrunBaseUrl()
+                : configuration.getBaseUrl();
+    }
+
+    /** The key the provider is called with. */
+    String keyValue() {
+        return configuration.getProvider() == SegmindProvider.crun ? configuration.getCrunApiKey()
+                : configuration.getApiKey();
     }
 
     /** Whether the provider has a free call that proves the key works, for the producer health check. */
@@ -206,7 +221,8 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
 
     /**
      * The Segmind model slug, for example wan2.7-image-pro, wan2.7-i2v, wan2.7-r2v, wan2.1-i2v-720p, or any other
-     * serverless model.
+     * serverless model by its exact slug. A slug one slip away from one of the four (wan-2.7-i2v) stops the route when
+     * it starts.
      */
     public void setModel(String model) {
         this.model = model;

@@ -16,6 +16,7 @@ import dev.camelsegmind.component.engine.JobHandle;
 import dev.camelsegmind.component.engine.JobProvider;
 import dev.camelsegmind.component.engine.JobResult;
 import dev.camelsegmind.component.engine.JobSpec;
+import dev.camelsegmind.component.engine.RequestLimiter;
 import dev.camelsegmind.component.engine.SyncAnswer;
 import dev.camelsegmind.component.engine.SyncCapable;
 import dev.camelsegmind.component.engine.UploadCapable;
@@ -43,22 +44,28 @@ public class SegmindProducer extends DefaultAsyncProducer {
     private final Map<CompletableFuture<Void>, CompletableFuture<Void>> inflight = new ConcurrentHashMap<>();
     private WritableHealthCheckRepository healthCheckRepository;
     private HealthCheck producerHealthCheck;
+    private final SegmindBudgetGuard guard;
 
     public SegmindProducer(SegmindEndpoint endpoint) {
         super(endpoint);
+        this.guard = new SegmindBudgetGuard(endpoint);
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        getEndpoint().getComponent().producerStarted(this);
         // the Camel way for producer checks: only when camel-health's producers repository is there
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
                 "producers", WritableHealthCheckRepository.class);
         if (healthCheckRepository != null && getEndpoint().hasCreditsCall()) {
-            producerHealthCheck = new SegmindProducerHealthCheck(getEndpoint(), getEndpoint().getId());
+            producerHealthCheck = new SegmindProducerHealthCheck(getEndpoint(),
+                    SegmindProducerHealthCheck.clientId(getEndpoint(), healthCheckRepository));
             producerHealthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(producerHealthCheck);
-            if (producerHealthCheck.isEnabled() && healthCheckRepository.isEnabled()) {
+            String key = getEndpoint().getConfiguration().getApiKey();
+            if (producerHealthCheck.isEnabled() && healthCheckRepository.isEnabled() && key != null
+                    && !key.isBlank()) {
                 // the first probe then finds an answer instead of UNKNOWN
                 getEndpoint().getComponent().creditsProbe(getEndpoint()).current();
             }
@@ -71,17 +78,41 @@ public class SegmindProducer extends DefaultAsyncProducer {
             healthCheckRepository.removeHealthCheck(producerHealthCheck);
             producerHealthCheck = null;
         }
-        // Camel stops producers after graceful shutdown has waited for in-flight exchanges; whatever is still
-        // waiting now gets its callback, and its job is given up here: one still waiting for a slot is never
-        // submitted, one under way keeps running at the provider and stays in the pending store.
+        // Camel stops producers after graceful shutdown has waited for in-flight exchanges
+        giveUpAll();
+        getEndpoint().getComponent().producerStopped(this);
+        super.doStop();
+    }
+
+    /**
+     * Whatever is still waiting gets its callback now, and its job is given up: one still waiting for a slot is never
+     * submitted, a download under way is ended and its file deleted, and a job already accepted keeps running at the
+     * provider and stays in the pending store. Called when the producer stops, and by the component when it stops
+     * before a producer that no route manages.
+     */
+    void giveUpAll() {
+        if (inflight.isEmpty()) {
+            return;
+        }
         SegmindException stopped = new SegmindException("The Segmind producer stopped before the job ended; a job"
                 + " already accepted continues at Segmind and a redelivered message (same job key) or"
                 + " operation=await with its request id collects it", 0, null, null, getEndpoint().getModel());
-        for (Map.Entry<CompletableFuture<Void>, CompletableFuture<Void>> e : List.copyOf(inflight.entrySet())) {
-            e.getValue().completeExceptionally(stopped);
-            e.getKey().completeExceptionally(stopped);
+        JobEngine engine = getEndpoint().getComponent().getEngine();
+        RequestLimiter limiter = engine != null ? engine.limiter() : null;
+        if (limiter != null) {
+            // every job is given up before a slot one of them frees can start one that was waiting
+            limiter.holdGrants();
         }
-        super.doStop();
+        try {
+            for (Map.Entry<CompletableFuture<Void>, CompletableFuture<Void>> e : List.copyOf(inflight.entrySet())) {
+                e.getValue().completeExceptionally(stopped);
+                e.getKey().completeExceptionally(stopped);
+            }
+        } finally {
+            if (limiter != null) {
+                limiter.resumeGrants();
+            }
+        }
     }
 
     @Override
@@ -92,10 +123,17 @@ public class SegmindProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<Void> abandon = new CompletableFuture<>();
+        ExchangeWrites writes = new ExchangeWrites();
         CompletableFuture<Void> work;
+        SegmindRequest request;
         try {
-            SegmindRequest request = SegmindRequestSupport.resolve(exchange, getEndpoint());
-            work = dispatch(exchange, request, abandon);
+            request = SegmindRequestSupport.resolve(exchange, getEndpoint());
+            RuntimeException refused = guard.refusal(request);
+            if (refused != null) {
+                // the key cools down, or the job was delivered twice already: no call for this message
+                throw refused;
+            }
+            work = dispatch(exchange, request, abandon, writes);
         } catch (Exception e) {
             // bad input: fail before any HTTP call, on the caller's thread
             exchange.setException(e);
@@ -104,14 +142,20 @@ public class SegmindProducer extends DefaultAsyncProducer {
         }
         AtomicBoolean done = new AtomicBoolean();
         inflight.put(work, abandon);
+        if (!isRunAllowed()) {
+            // stopped while this message was being dispatched: the stop did not see it
+            giveUpAll();
+        }
         work.whenComplete((v, failure) -> {
             inflight.remove(work);
+            // nothing more reaches the exchange: a write under way ends before its callback is handed over
+            writes.close();
             // whatever was still under way for this message stops now
             abandon.complete(null);
             Runnable finish = () -> {
                 if (done.compareAndSet(false, true)) {
                     if (failure != null) {
-                        exchange.setException(SegmindRequestSupport.unwrap(failure));
+                        exchange.setException(guard.failed(request, SegmindRequestSupport.unwrap(failure)));
                     }
                     callback.done(false);
                 }
@@ -128,7 +172,7 @@ public class SegmindProducer extends DefaultAsyncProducer {
     }
 
     private CompletableFuture<Void> dispatch(Exchange exchange, SegmindRequest request,
-                                             CompletableFuture<Void> abandon) {
+                                             CompletableFuture<Void> abandon, ExchangeWrites writes) {
         SegmindEndpoint endpoint = getEndpoint();
         JobEngine engine = endpoint.getComponent().getEngine();
         JobProvider provider = endpoint.getProvider();
@@ -137,34 +181,33 @@ public class SegmindProducer extends DefaultAsyncProducer {
             case submit:
                 return inputsReady(request)
                         .thenCompose(payload -> engine.submit(provider, spec(exchange, request, payload, abandon)))
-                        .thenAccept(handle -> unlessAbandoned(abandon,
+                        .thenAccept(handle -> written(writes,
                                 () -> SegmindResultSupport.applySubmitted(message, handle)));
             case status: {
                 JobHandle handle = handleFor(request, message, provider);
                 return engine.status(provider, handle, spec(exchange, request, Map.of(), abandon))
-                        .thenAccept(status -> unlessAbandoned(abandon,
+                        .thenAccept(status -> written(writes,
                                 () -> SegmindResultSupport.applyStatus(message, status, request.model())));
             }
             case await: {
                 JobHandle handle = handleFor(request, message, provider);
                 return engine.await(provider, handle, spec(exchange, request, Map.of(), abandon))
-                        .thenAccept(result -> deliver(exchange, result, request, null, abandon));
+                        .thenAccept(result -> deliver(exchange, result, request, null, writes));
             }
             case sync:
-                return inputsReady(request).thenCompose(payload -> sync(exchange, request, payload, abandon));
+                return inputsReady(request).thenCompose(payload -> sync(exchange, request, payload, writes));
             default:
                 return inputsReady(request)
                         .thenCompose(payload -> engine.generate(provider, spec(exchange, request, payload, abandon)))
-                        .thenAccept(result -> deliver(exchange, result, request, request.jobKey(), abandon));
+                        .thenAccept(result -> deliver(exchange, result, request, request.jobKey(), writes));
         }
     }
 
-    /** Nothing is written to a message whose callback already ran (its producer stopped). */
-    private static void unlessAbandoned(CompletableFuture<Void> abandon, Runnable write) {
-        if (abandon.isDone()) {
+    /** Nothing is written to a message whose callback is due (its producer stopped). */
+    private static void written(ExchangeWrites writes, Runnable write) {
+        if (!writes.write(write)) {
             throw new IllegalStateException("abandoned");
         }
-        write.run();
     }
 
     /**
@@ -210,7 +253,22 @@ public class SegmindProducer extends DefaultAsyncProducer {
         boolean download = request.outputType() == SegmindOutputType.media;
         return new JobSpec(request.model(), payload, request.jobKey(), timeout(), endpoint.getPollingPolicy(),
                 endpoint.retryPolicy(), download ? endpoint.downloadOptions() : null,
-                endpoint.progressListener(exchange), abandon, null);
+                endpoint.progressListener(exchange), abandon, attributes(exchange));
+    }
+
+    /** What the message asks to keep with its pending job, for a delivery without it (resumedJobsUri). */
+    private static Map<String, String> attributes(Exchange exchange) {
+        Map<?, ?> given = exchange.getMessage().getHeader(SegmindConstants.JOB_ATTRIBUTES, Map.class);
+        if (given == null || given.isEmpty()) {
+            return null;
+        }
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        given.forEach((k, v) -> {
+            if (k != null && v != null) {
+                attributes.put(String.valueOf(k), String.valueOf(v));
+            }
+        });
+        return attributes;
     }
 
     private Duration timeout() {
@@ -218,14 +276,40 @@ public class SegmindProducer extends DefaultAsyncProducer {
     }
 
     private void deliver(Exchange exchange, JobResult result, SegmindRequest request, String jobKey,
-                         CompletableFuture<Void> abandon) {
+                         ExchangeWrites writes) {
         List<SegmindMedia> media = mediaOf(result.media());
-        if (abandon.isDone()) {
+        if (!writes.write(() -> {
+            SegmindResultSupport.applyResult(exchange.getMessage(), result, media, request.outputType());
+            registerCleanup(exchange, media, jobKey);
+        })) {
             deleteFiles(media);
             throw new IllegalStateException("abandoned");
         }
-        SegmindResultSupport.applyResult(exchange.getMessage(), result, media, request.outputType());
-        registerCleanup(exchange, media, jobKey);
+        if (jobKey != null) {
+            watchAfterDelivery(exchange, jobKey, result);
+        }
+    }
+
+    /**
+     * A route that fails after this step leaves the job's pending entry for the next delivery to collect; that
+     * delivery is the last to do so (see {@link SegmindBudgetGuard#failedAfterDelivery}).
+     */
+    private void watchAfterDelivery(Exchange exchange, String jobKey, JobResult result) {
+        JobEngine engine = getEndpoint().getComponent().getEngine();
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange ex) {
+                guard.completed(jobKey);
+            }
+
+            @Override
+            public void onFailure(Exchange ex) {
+                if (guard.failedAfterDelivery(jobKey, result)) {
+                    // on the route's own thread, like every other removal of a delivered job's entry
+                    engine.delivered(jobKey);
+                }
+            }
+        });
     }
 
     private static List<SegmindMedia> mediaOf(List<FetchedMedia> fetched) {
@@ -266,7 +350,7 @@ public class SegmindProducer extends DefaultAsyncProducer {
     }
 
     private CompletableFuture<Void> sync(Exchange exchange, SegmindRequest request, Map<String, Object> payload,
-                                         CompletableFuture<Void> abandon) {
+                                         ExchangeWrites writes) {
         SegmindEndpoint endpoint = getEndpoint();
         JobProvider provider = endpoint.getProvider();
         if (!(provider instanceof SyncCapable syncer)) {
@@ -277,25 +361,28 @@ public class SegmindProducer extends DefaultAsyncProducer {
         JobEngine engine = endpoint.getComponent().getEngine();
         return engine.withRetries(provider, CallPhase.SYNC, request.model(), timeout(), endpoint.retryPolicy(),
                         () -> syncer.sync(request.model(), payload, timeout(), endpoint.downloadOptions()))
-                .thenCompose(answer -> applySync(exchange, request, answer, abandon));
+                .thenCompose(answer -> applySync(exchange, request, answer, writes));
     }
 
     private CompletableFuture<Void> applySync(Exchange exchange, SegmindRequest request, SyncAnswer answer,
-                                              CompletableFuture<Void> abandon) {
+                                              ExchangeWrites writes) {
         Message out = exchange.getMessage();
         String requestId = answer.requestId();
         if (answer.media() != null) {
             SegmindMedia media = (SegmindMedia) answer.media();
-            unlessAbandoned(abandon, () -> {
+            if (!writes.write(() -> {
                 SegmindResultSupport.applySyncHeaders(out, requestId, request.model(), answer.metrics());
                 SegmindResultSupport.applyMedia(out, List.of(media), requestId, null);
-            });
-            registerCleanup(exchange, List.of(media), null);
+                registerCleanup(exchange, List.of(media), null);
+            })) {
+                deleteFiles(List.of(media));
+                throw new IllegalStateException("abandoned");
+            }
             return CompletableFuture.completedFuture(null);
         }
         if (request.outputType() == SegmindOutputType.json || request.outputType() == SegmindOutputType.url
                 || answer.outputs().isEmpty()) {
-            unlessAbandoned(abandon, () -> {
+            written(writes, () -> {
                 SegmindResultSupport.applySyncHeaders(out, requestId, request.model(), answer.metrics());
                 if (request.outputType() == SegmindOutputType.url) {
                     List<String> urls = answer.outputs().stream().map(r -> r.url()).filter(u -> u != null).toList();
@@ -312,13 +399,14 @@ public class SegmindProducer extends DefaultAsyncProducer {
                         getEndpoint().retryPolicy(), timeout())
                 .thenAccept(fetched -> {
                     List<SegmindMedia> media = mediaOf(fetched);
-                    if (abandon.isDone()) {
+                    if (!writes.write(() -> {
+                        SegmindResultSupport.applySyncHeaders(out, requestId, request.model(), answer.metrics());
+                        SegmindResultSupport.applyMedia(out, media, requestId, answer.output());
+                        registerCleanup(exchange, media, null);
+                    })) {
                         deleteFiles(media);
                         throw new IllegalStateException("abandoned");
                     }
-                    SegmindResultSupport.applySyncHeaders(out, requestId, request.model(), answer.metrics());
-                    SegmindResultSupport.applyMedia(out, media, requestId, answer.output());
-                    registerCleanup(exchange, media, null);
                 });
     }
 

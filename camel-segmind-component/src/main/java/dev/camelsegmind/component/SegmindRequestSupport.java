@@ -334,7 +334,7 @@ final class SegmindRequestSupport {
         return value != null ? value : fallback;
     }
 
-    private static Map<String, Object> typedOptions(SegmindConfiguration c) {
+    static Map<String, Object> typedOptions(SegmindConfiguration c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("prompt", c.getPrompt());
         m.put("negative_prompt", c.getNegativePrompt());

@@ -24,6 +24,7 @@ import dev.camelsegmind.simulator.Fault;
 import dev.camelsegmind.simulator.JournalEntry;
 import dev.camelsegmind.simulator.Route;
 import dev.camelsegmind.simulator.SegmindSimulator;
+import dev.camelsegmind.simulator.SimulatedClock;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -184,10 +185,12 @@ class FaultInjectionSuiteTest extends SegmindTestSupport {
     @Test
     @org.junit.jupiter.api.Order(14)
     void killDashNineWithTwentyJobsInFlight() throws Exception {
-        // a simulator of its own whose hour of retention outlasts two JVM starts (36 s real time)
-        try (SegmindSimulator crashSim = SegmindSimulator.builder().timeFactor(0.01).apiKey(KEY).build().start()) {
-            crashSim.model("wan2.7-i2v").queueTime(Duration.ZERO).renderTime(Duration.ofSeconds(400));
-            new CrashTest(crashSim).run();
+        // a simulator of its own on a clock that moves only when the test says: no job can finish before the kill,
+        // however slow the machine, and every job has finished when the second JVM starts
+        SimulatedClock clock = new SimulatedClock();
+        try (SegmindSimulator crashSim = SegmindSimulator.builder().clock(clock).apiKey(KEY).build().start()) {
+            crashSim.model("wan2.7-i2v").queueTime(Duration.ZERO).renderTime(Duration.ofSeconds(138));
+            new CrashTest(crashSim, clock).run();
         }
     }
 
@@ -264,23 +267,26 @@ class FaultInjectionSuiteTest extends SegmindTestSupport {
     // --- the crash test ---------------------------------------------------------------------------------------
 
     /**
-     * Twenty prompt files, an application in its own JVM, kill -9 once Segmind has accepted all twenty, then the same
-     * application on the same files: all twenty videos arrive and Segmind was asked for exactly twenty jobs.
+     * Twenty prompt files, an application in its own JVM, kill -9 once Segmind has accepted all twenty and none can
+     * have finished (the simulator's clock stands still), then time moves on past their render and the same
+     * application starts on the same files: all twenty videos arrive and Segmind was asked for exactly twenty jobs.
      */
     private static final class CrashTest {
         private static final int JOBS = 20;
         private final SegmindSimulator crashSim;
+        private final SimulatedClock clock;
         private final Path work;
 
-        CrashTest(SegmindSimulator crashSim) throws Exception {
+        CrashTest(SegmindSimulator crashSim, SimulatedClock clock) throws Exception {
             this.crashSim = crashSim;
+            this.clock = clock;
             this.work = Files.createTempDirectory(Paths.get("target"), "crash-test-");
         }
 
         void run() throws Exception {
             Path in = Files.createDirectories(work.resolve("in"));
             Path out = Files.createDirectories(work.resolve("out"));
-            Path pending = work.resolve("pending-jobs.dat");
+            Path pending = work.resolve("pending-jobs");
             for (int i = 1; i <= JOBS; i++) {
                 Files.writeString(in.resolve(String.format("clip-%02d.txt", i)), "crash test clip " + i
                         + ": a paper boat drifting down a rain gutter");
@@ -302,9 +308,17 @@ class FaultInjectionSuiteTest extends SegmindTestSupport {
             }
             assertThat(accepted).hasSize(JOBS);
             try (Stream<Path> files = Files.list(out)) {
-                assertThat(files.filter(p -> !p.getFileName().toString().startsWith(".")).count())
-                        .as("killed before any video was ready").isLessThan(JOBS);
+                assertThat(files).as("output before the kill").isEmpty();
             }
+            assertThat(crashSim.journal().count(Route.RESULT) + crashSim.journal().count(Route.MEDIA))
+                    .as("results or media fetched before the kill").isZero();
+            try (Stream<Path> entries = Files.list(pending)) {
+                assertThat(entries.filter(p -> p.toString().endsWith(".json")).count())
+                        .as("pending-job entries the killed JVM left").isEqualTo(JOBS);
+            }
+
+            // the renders finish while no application runs
+            clock.advance(Duration.ofSeconds(140));
 
             Process second = start(in, out, pending, work.resolve("second-run.log"));
             try {

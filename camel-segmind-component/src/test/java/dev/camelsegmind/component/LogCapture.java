@@ -20,7 +20,7 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  * Captures log4j2 output in memory while a test runs: every event of the named loggers at or above the level, with
  * the formatted message and any stack trace, exactly as an appender would write it.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Appender appender;
     private final List<String> names;
@@ -56,17 +56,17 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Captures the named loggers ("" for the root) at {@code level} and above. */
-    static LogCapture of(Level level, String... loggers) {
+    public static LogCapture of(Level level, String... loggers) {
         return new LogCapture(level, List.of(loggers));
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (appender.lines) {
             return new ArrayList<>(appender.lines);
         }
     }
 
-    String text() {
+    public String text() {
         return String.join("", lines());
     }
 

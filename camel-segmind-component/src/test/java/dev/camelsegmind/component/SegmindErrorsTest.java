@@ -35,6 +35,20 @@ class SegmindErrorsTest extends SegmindTestSupport {
         };
     }
 
+    /** A refused key or an empty account starts a cool-down, which warns once: asserted, not printed. */
+    private LogCapture coolDownWarnings;
+
+    @org.junit.jupiter.api.BeforeEach
+    void captureCoolDownWarnings() {
+        coolDownWarnings = LogCapture.of(org.apache.logging.log4j.Level.WARN,
+                "dev.camelsegmind.component.SegmindComponent");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void releaseCoolDownWarnings() {
+        coolDownWarnings.close();
+    }
+
     private Exchange generate(String uri, String prompt) {
         return template.request(uri, e -> e.getMessage().setBody(prompt));
     }
@@ -45,6 +59,8 @@ class SegmindErrorsTest extends SegmindTestSupport {
         assertThat(out.getException()).isInstanceOf(SegmindAuthenticationException.class)
                 .hasMessageContaining("401").hasMessageNotContaining("SG_ffffffffffffffff");
         assertThat(((SegmindException) out.getException()).getHttpStatus()).isEqualTo(401);
+        assertThat(coolDownWarnings.text()).contains("rejected the API key (HTTP 401)")
+                .doesNotContain("SG_ffffffffffffffff");
     }
 
     @Test

@@ -23,19 +23,34 @@ class SegmindValidationTest extends SegmindTestSupport {
             "segmind:wan2.1-i2v-720p?image=https://example.com/a.png&videoLength=6|videoLength",
             "segmind:wan2.1-i2v-720p?image=https://example.com/a.png&steps=9|steps",
             "segmind:wan2.1-i2v-720p?image=https://example.com/a.png&resolution=1080|resolution",
-            "segmind:wan2.1-i2v-720p|image",
     })
-    void invalidOptionFailsBeforeAnyCallNamingTheOption(String uri, String option) {
-        Exchange out = template.request(uri, e -> e.getMessage().setBody("a prompt"));
-        assertThat(out.getException()).isInstanceOf(SegmindValidationException.class)
-                .hasMessageContaining(option);
-        assertThat(((SegmindValidationException) out.getException()).getOption()).isEqualTo(option);
+    void invalidOptionStopsTheEndpointBeforeAnyCallNamingTheOption(String uri, String option) {
+        // fixed in the URI, so no message could use it: refused when the endpoint starts (SegmindStartupValidationTest)
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> template.request(uri, e -> e.getMessage().setBody("a prompt")));
+        assertThat(thrown).hasRootCauseInstanceOf(SegmindValidationException.class);
+        SegmindValidationException why = (SegmindValidationException) org.assertj.core.util.Throwables
+                .getRootCause(thrown);
+        assertThat(why).hasMessageContaining(option);
+        assertThat(why.getOption()).isEqualTo(option);
+        assertThat(sim.journal().size()).as("no HTTP call for invalid input").isZero();
+    }
+
+    @Test
+    void aMissingRequiredParameterFailsPerMessageBeforeAnyCall() {
+        // a message may bring the image in its body, so the endpoint starts without one
+        Exchange out = template.request("segmind:wan2.1-i2v-720p", e -> e.getMessage().setBody("a prompt"));
+        assertThat(out.getException()).isInstanceOf(SegmindValidationException.class).hasMessageContaining("image");
+        assertThat(((SegmindValidationException) out.getException()).getOption()).isEqualTo("image");
         assertThat(sim.journal().size()).as("no HTTP call for invalid input").isZero();
     }
 
     @Test
     void messageNamesValueAllowedValuesAndHeader() {
-        Exchange out = template.request("segmind:wan2.7-i2v?resolution=4K", e -> e.getMessage().setBody("x"));
+        Exchange out = template.request("segmind:wan2.7-i2v", e -> {
+            e.getMessage().setHeader(SegmindConstants.RESOLUTION, "4K");
+            e.getMessage().setBody("x");
+        });
         assertThat(out.getException().getMessage()).contains("4K", "720P", "1080P", "CamelSegmindResolution");
     }
 

@@ -12,6 +12,14 @@ import java.util.Optional;
  */
 final class CrunGate {
 
+    /**
+     * crun's wording of the answers faults make up: its body for a code it documents, the gateway's page for a
+     * status it does not, and (an acceptThenStatus) a JSON error in crun's envelope; only a storm names its reset.
+     */
+    static final FaultReplies.House HOUSE = new FaultReplies.House(
+            (code, resetAt) -> CrunReplies.CODES.contains(code) ? CrunReplies.forStatus(code) : Replies.forStatus(code, resetAt),
+            CrunReplies::errorBody, false);
+
     private final SimulatorContext ctx;
     private final CrunCreateHandler create;
     private final CrunTaskInfoHandler info;
@@ -51,7 +59,9 @@ final class CrunGate {
         if (call.fault() == null) {
             ctx.faults().apply(call, answer.ok() ? Fault.AFTER : Fault.AFTER_ERROR).ifPresent(call::fault);
         }
-        return answer.reply();
+        // The faults that reshape an answer (malformed JSON, accept-then-error, foreign URLs) act here, as on the
+        // Segmind routes; the ones that act on the connection (drop, delay, truncate, body stall) act in ReplySender.
+        return FaultReplies.after(call, answer.reply(), ctx.baseUrl(), HOUSE);
     }
 
     /**
@@ -93,28 +103,6 @@ final class CrunGate {
      * Other faults that replace an answer act as they do everywhere.
      */
     private static Reply instead(Fault fault, Call call, CrunErrorStyle style) {
-        switch (fault.kind()) {
-            case STATUS:
-                int code = fault.statusCode();
-                boolean lasts = fault.lifetime() != null;
-                java.time.Duration left = lasts ? fault.timeLeft(System.nanoTime()) : java.time.Duration.ofSeconds(1);
-                java.time.Instant resetAt = lasts ? fault.endsAt() : call.receivedAt().plus(left);
-                Reply reply = fault.body() != null ? Reply.rawJson(code, fault.body())
-                        : CrunReplies.CODES.contains(code) ? CrunReplies.forStatus(code)
-                        : Replies.forStatus(code, resetAt);
-                if (code == 429 && lasts) {
-                    // crun documents no reset header; a storm still names its end, as the Segmind routes do
-                    Replies.withResetAt(reply, resetAt);
-                }
-                if (fault.sendsRetryAfter()) {
-                    Replies.withRetryAfter(reply, left);
-                }
-                fault.headers().forEach(reply::header);
-                return reply;
-            case EXPIRE:
-                return CrunReplies.taskNotFound(style);
-            default:
-                return FaultReplies.instead(fault, call);
-        }
+        return fault.kind() == Fault.Kind.EXPIRE ? CrunReplies.taskNotFound(style) : FaultReplies.instead(fault, call, HOUSE);
     }
 }

@@ -51,6 +51,14 @@ final class CrunReplies {
         return error(style, 404, TASK_NOT_FOUND);
     }
 
+    /**
+     * The JSON error an {@code acceptThenStatus} answers on a crun route: crun's body for a code it documents, else
+     * crun's envelope around the gateway's reason phrase ({@code {"code": 504, "message": "Gateway Time-out", ...}}).
+     */
+    static Reply errorBody(int code) {
+        return CODES.contains(code) ? forStatus(code) : Reply.json(code, body(code, Replies.reason(code)));
+    }
+
     /** What an injected status looks like on a crun route without a body of the test's own: HTTP and body agree. */
     static Reply forStatus(int code) {
         switch (code) {

@@ -95,7 +95,7 @@ public final class Fault {
             EnumSet.of(Route.STATUS, Route.RESULT, Route.POLL_V1, Route.CRUN_TASK_INFO));
     /** The routes whose JSON answers carry the simulator's own URLs, the only ones {@link #foreignUrls} can bend. */
     private static final Set<Route> URL_ROUTES = Collections.unmodifiableSet(
-            EnumSet.of(Route.SUBMIT, Route.RESULT, Route.POLL_V1, Route.UPLOAD));
+            EnumSet.of(Route.SUBMIT, Route.RESULT, Route.POLL_V1, Route.UPLOAD, Route.CRUN_TASK_INFO));
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     /** The kinds that answer with a status of their own, so a body, headers and Retry-After mean something. */
     private static final Set<Kind> ANSWERING = EnumSet.of(Kind.STATUS, Kind.ACCEPT_THEN_STATUS,
@@ -235,10 +235,13 @@ public final class Fault {
 
     /**
      * Handles the request for real (a submit or sync call creates and bills its job, an upload
-     * stores its files), then answers this error status with Segmind's JSON error body
-     * {@code {"error": ...}} instead of the success, when the success would have been sent. Models
+     * stores its files, a crun CreateTask creates and bills its task), then answers this error
+     * status with Segmind's JSON error body {@code {"error": ...}} (on the crun routes crun's
+     * {@code {"code": ..., "message": ..., "data": null}}) instead of the success, when the success
+     * would have been sent. Models
      * a gateway that timed out or failed after the backend accepted the work, e.g. {@code 504}.
-     * Errors the request earns on its own (a 400, a 406) are answered as they are.
+     * Errors the request earns on its own (a 400, a 406, a crun refusal even in HTTP 200) are
+     * answered as they are.
      */
     public Fault acceptThenStatus(int code) {
         this.status = errorStatus(code);
@@ -290,9 +293,9 @@ public final class Fault {
      * Answers as usual, but every URL of the simulator's own in the JSON body names {@code baseUrl}
      * instead ({@code http://127.0.0.2:8123}): the submit answer's {@code poll_url},
      * {@code status_url} and {@code response_url}, a result's output URLs (and {@code images},
-     * {@code video.url}, {@code last_frame_url}), an upload's {@code file_urls}. Acts on SUBMIT,
-     * RESULT, POLL_V1 and UPLOAD; the rest of the answer, and the job, are untouched. A client must
-     * never send its key to such a host.
+     * {@code video.url}, {@code last_frame_url}), an upload's {@code file_urls}, a crun task's
+     * {@code result.media_urls}. Acts on SUBMIT, RESULT, POLL_V1, UPLOAD and CRUN_TASK_INFO; the rest
+     * of the answer, and the job, are untouched. A client must never send its key to such a host.
      */
     public Fault foreignUrls(String baseUrl) {
         URI uri;

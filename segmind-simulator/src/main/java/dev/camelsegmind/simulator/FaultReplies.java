@@ -3,14 +3,31 @@ package dev.camelsegmind.simulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /** The answers faults give: in place of handling the request, or in place of the answer the handling produced. */
 final class FaultReplies {
+
+    /**
+     * How the provider a route belongs to words an answer a fault makes up: the real answer for an injected
+     * {@code status} (given the instant a 429 names), the JSON error body of an {@code acceptThenStatus}, and whether
+     * every 429 names its reset (Segmind documents the header; crun documents none, so there only a storm names its
+     * end).
+     */
+    record House(BiFunction<Integer, Instant, Reply> status, IntFunction<Reply> jsonError, boolean namesEveryReset) {
+    }
+
+    static final House SEGMIND = new House(Replies::forStatus, Replies::errorBody, true);
 
     private FaultReplies() {
     }
 
     static Reply instead(Fault fault, Call call) {
+        return instead(fault, call, SEGMIND);
+    }
+
+    static Reply instead(Fault fault, Call call, House house) {
         switch (fault.kind()) {
             case DROP_BEFORE_ACCEPT:
                 return Reply.drop();
@@ -18,7 +35,7 @@ final class FaultReplies {
                 return call.requestId() == null ? Replies.notFound() : Replies.requestNotFound(call.requestId());
             case STATUS:
             case REDIRECT:
-                return answer(fault, call.receivedAt());
+                return answer(fault, call.receivedAt(), house);
             default:
                 throw new IllegalStateException(fault + " does not replace the answer");
         }
@@ -30,6 +47,10 @@ final class FaultReplies {
      * when its media would have.
      */
     static Reply after(Call call, Reply handled, String ownBaseUrl) {
+        return after(call, handled, ownBaseUrl, SEGMIND);
+    }
+
+    static Reply after(Call call, Reply handled, String ownBaseUrl, House house) {
         Fault fault = call.fault();
         if (fault == null || handled.dropped()) {
             return handled;
@@ -39,7 +60,7 @@ final class FaultReplies {
                 return Replies.malformedJson().delayedBy(handled.delay());
             case ACCEPT_THEN_STATUS:
             case ACCEPT_THEN_HTML:
-                return answer(fault, call.receivedAt()).delayedBy(handled.delay());
+                return answer(fault, call.receivedAt(), house).delayedBy(handled.delay());
             case FOREIGN_URLS:
                 return foreign(handled, ownBaseUrl, fault.foreignBaseUrl());
             default:
@@ -49,10 +70,11 @@ final class FaultReplies {
 
     /**
      * A fault's own answer. A 429 that lasts (a storm) names its end, as Segmind's limiter names
-     * the end of its window; one without a lifetime names a second ahead. Retry-After, when asked
+     * the end of its window; one without a lifetime names a second ahead, in a house that names every
+     * reset. Retry-After, when asked
      * for, counts the same time in whole seconds.
      */
-    private static Reply answer(Fault fault, Instant now) {
+    private static Reply answer(Fault fault, Instant now, House house) {
         int code = fault.statusCode();
         boolean lasts = fault.lifetime() != null;
         Duration left = lasts ? fault.timeLeft(System.nanoTime()) : Duration.ofSeconds(1);
@@ -61,10 +83,10 @@ final class FaultReplies {
             case REDIRECT -> fault.body() == null ? Replies.redirect(code, fault.location())
                     : Reply.html(code, fault.body()).header("Location", fault.location());
             case ACCEPT_THEN_HTML -> fault.body() == null ? Replies.gatewayPage(code) : Reply.html(code, fault.body());
-            case ACCEPT_THEN_STATUS -> fault.body() == null ? Replies.errorBody(code) : Reply.rawJson(code, fault.body());
-            default -> fault.body() == null ? Replies.forStatus(code, resetAt) : Reply.rawJson(code, fault.body());
+            case ACCEPT_THEN_STATUS -> fault.body() == null ? house.jsonError().apply(code) : Reply.rawJson(code, fault.body());
+            default -> fault.body() == null ? house.status().apply(code, resetAt) : Reply.rawJson(code, fault.body());
         };
-        if (code == 429) {
+        if (code == 429 && (lasts || house.namesEveryReset())) {
             Replies.withResetAt(reply, resetAt);
         }
         if (fault.sendsRetryAfter()) {

@@ -153,7 +153,7 @@ final class Replies {
     }
 
     /** nginx's reason phrases, which is what Segmind's gateway pages carry. */
-    private static String reason(int status) {
+    static String reason(int status) {
         switch (status) {
             case 301: return "Moved Permanently";
             case 302: return "Found";

@@ -78,6 +78,90 @@ class CrunFaultsTest {
         assertThat(dropped.requestId()).isEqualTo(sim.jobs().iterator().next().requestId());
     }
 
+    @Reference(source = "segmind-api.md", quote = "a gateway may time out after the backend accepted and billed the job.")
+    @Test
+    void acceptThenStatusCreatesAndBillsTheTaskThenAnswersTheErrorInCrunsEnvelope() {
+        sim.faults().add(Fault.on(Route.CRUN_CREATE).acceptThenStatus(504).times(1));
+
+        assertThat(SimClient.json(crun.post(CrunClient.body("{\"prompt\": \"a\", \"n\": 7}"))).get("code").asInt())
+                .as("a refusal in HTTP 200 is answered as it is and uses up nothing").isEqualTo(422);
+        HttpResponse<String> answer = crun.post(CrunClient.body("{\"prompt\": \"a\"}"));
+
+        assertThat(answer.statusCode()).isEqualTo(504);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        JsonNode body = SimClient.json(answer);
+        assertThat(body.get("code").asInt()).isEqualTo(504);
+        assertThat(body.get("message").asText()).isEqualTo("Gateway Time-out");
+        assertThat(body.get("data").isNull()).as("no task id reaches the client").isTrue();
+        assertThat(sim.jobs()).hasSize(1);
+        assertThat(sim.credits()).as("billed").isEqualTo(10_000 - 0.06);
+        JournalEntry entry = sim.journal().entries(Route.CRUN_CREATE).get(1);
+        assertThat(entry.httpStatus()).isEqualTo(504);
+        assertThat(entry.fault()).isEqualTo("acceptThenStatus:504");
+        assertThat(entry.requestId()).isEqualTo(sim.jobs().iterator().next().requestId());
+        CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(crun.data(entry.requestId()).get("status").asText()).as("the task runs on").isEqualTo("success");
+        assertThat(crun.post(CrunClient.body("{\"prompt\": \"a\"}")).statusCode()).as("times(1)").isEqualTo(200);
+    }
+
+    @Test
+    void acceptThenHtmlCreatesAndBillsTheTaskThenAnswersAGatewayPage() {
+        sim.faults().add(Fault.on(Route.CRUN_CREATE).acceptThenHtml(502));
+
+        HttpResponse<String> answer = crun.post(CrunClient.body("{\"prompt\": \"a\"}"));
+
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(answer.body()).contains("<title>502 Bad Gateway</title>");
+        assertThat(sim.jobs()).hasSize(1);
+        assertThat(sim.credits()).isEqualTo(10_000 - 0.06);
+        assertThat(sim.journal().entries(Route.CRUN_CREATE).get(0).fault()).isEqualTo("acceptThenHtml:502");
+    }
+
+    @Test
+    void aTruncatedTaskInfoAnnouncesItsLengthAndStopsHalfway() {
+        String id = crun.create(CrunClient.body("{\"prompt\": \"a\"}"));
+        sim.faults().add(Fault.on(Route.CRUN_TASK_INFO).requestId(id).truncate());
+
+        try (RawHttp answer = RawHttp.send(sim, "GET", CrunClient.TASK_INFO + "?task_id=" + id, null, 2_000)) {
+            assertThat(answer.status).isEqualTo(200);
+            answer.read(answer.contentLength() / 2);
+            assertThat(answer.closedByServer()).isTrue();
+        }
+        assertThat(sim.journal().entries(Route.CRUN_TASK_INFO)).last().extracting(JournalEntry::fault).isEqualTo("truncate");
+    }
+
+    @Test
+    void foreignUrlsBendATasksMediaUrlsButNotTheCreateAnswer() {
+        String id = crun.create(CrunClient.body("{\"prompt\": \"a\"}"));
+        CLOCK.advance(Duration.ofMinutes(1));
+        sim.faults().add(Fault.on(Route.CRUN_TASK_INFO).foreignUrls("http://127.0.0.2:8123"));
+
+        JsonNode data = crun.data(id);
+
+        assertThat(data.get("task_id").asText()).isEqualTo(id);
+        assertThat(data.get("result").get("media_urls").get(0).asText()).startsWith("http://127.0.0.2:8123/media/");
+        assertThatThrownBy(() -> sim.faults().add(Fault.on(Route.CRUN_CREATE).foreignUrls("http://127.0.0.2:8123")))
+                .as("CreateTask answers only a task id").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aCrun429CarriesNoResetHeaderAndRetryAfterOnlyWhenAsked() {
+        sim.faults().add(Fault.on(Route.CRUN_CREATE).status(429).times(1));
+        sim.faults().add(Fault.on(Route.CRUN_CREATE).status(429).withRetryAfter().times(1));
+
+        HttpResponse<String> plain = crun.post(CrunClient.body("{\"prompt\": \"a\"}"));
+        HttpResponse<String> asked = crun.post(CrunClient.body("{\"prompt\": \"a\"}"));
+
+        assertThat(plain.statusCode()).isEqualTo(429);
+        assertThat(SimClient.json(plain).get("code").asInt()).isEqualTo(429);
+        assertThat(plain.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(plain.headers().firstValue("x-rate-limit-reset-at-utc")).as("crun documents none").isEmpty();
+        assertThat(asked.statusCode()).isEqualTo(429);
+        assertThat(asked.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(sim.jobs()).isEmpty();
+    }
+
     @Test
     void aStallFreezesOneTasksStatusUntilRemoved() {
         String stuck = crun.create(CrunClient.body("{\"prompt\": \"a\"}"));

@@ -757,7 +757,9 @@ public final class SegmindEndpointBuilderFactory {
 
         /**
          * The Segmind API key, sent as header x-api-key. A secret: never logged or shown in URIs. Set it with a
-         * property placeholder, for example {{env:SEGMIND_API_KEY}}.
+         * property placeholder, for example {{env:SEGMIND_API_KEY}}. A route whose key is missing, empty or an
+         * unresolved placeholder does not start: its error names this option, the property
+         * camel.component.segmind.api-key and the environment variable SEGMIND_API_KEY.
          * <p>
          * The option is a: <code>java.lang.String</code> type. A secret: Camel masks it in logs. Group: security.
          *

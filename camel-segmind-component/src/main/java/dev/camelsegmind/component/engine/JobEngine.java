@@ -7,12 +7,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.camelsegmind.component.model.SafeText;
@@ -46,6 +49,8 @@ public final class JobEngine {
     private final Map<String, ActiveJob> active = new ConcurrentHashMap<>();
     /** The job each outcome is waiting for, so a deadline that strikes can name the request and its last state. */
     private final Map<CompletableFuture<JobResult>, ActiveJob> waiting = new ConcurrentHashMap<>();
+    /** Jobs that have sent nothing yet (waiting for a slot, a claim or a request permit), which can be handed back. */
+    private final Set<Unsent> unsent = ConcurrentHashMap.newKeySet();
 
     public JobEngine(ScheduledExecutorService scheduler, RequestLimiter limiter, PendingJobStore store,
                      JobListener listener) {
@@ -79,13 +84,15 @@ public final class JobEngine {
         watch(provider, outcome, spec, deadline);
         CompletableFuture<Void> slot = limiter.acquireJob();
         onAbandon(spec, slot, outcome);
+        Unsent pending = unsent(provider, spec.model(), outcome);
+        pending.handBack.whenComplete((v, e) -> slot.completeExceptionally(Retrier.unwrap(e)));
         slot.thenCompose(v -> {
             if (outcome.isDone()) {
                 return CompletableFuture.<JobResult>failedFuture(new IllegalStateException("abandoned"));
             }
             return spec.jobKey() == null
-                    ? submitThenWait(provider, spec, null, deadline, events, outcome)
-                    : claim(provider, spec, deadline, events, outcome);
+                    ? submitThenWait(provider, spec, null, deadline, events, outcome, pending)
+                    : claim(provider, spec, deadline, events, outcome, pending);
         }).whenComplete((r, e) -> {
             if (slot.isDone() && !slot.isCompletedExceptionally()) {
                 limiter.releaseJob();
@@ -99,10 +106,62 @@ public final class JobEngine {
     public CompletableFuture<JobHandle> submit(JobProvider provider, JobSpec spec) {
         long deadline = deadlineOf(spec);
         JobListener events = JobListener.compose(listener, spec.listener());
-        return sendSubmit(provider, spec, deadline, events).thenApply(handle -> {
-            events.submitted(handle);
-            return handle;
+        CompletableFuture<JobHandle> handle = new CompletableFuture<>();
+        Unsent pending = unsent(provider, spec.model(), handle);
+        sendSubmit(provider, spec, deadline, events, pending).thenApply(h -> {
+            events.submitted(h);
+            return h;
+        }).whenComplete((h, e) -> {
+            if (e != null) {
+                handle.completeExceptionally(Retrier.unwrap(e));
+            } else {
+                handle.complete(h);
+            }
         });
+        return handle;
+    }
+
+    /**
+     * Gives back, at once and with the given error, every job of a provider (and model) that has sent nothing yet: one
+     * waiting for a job slot ({@code maxConcurrentJobs}), a request permit ({@code maxRequestsPerMinute}), a reset
+     * time or a retry of its submit. Nothing is sent for them later. A job whose submit is on the wire, or that
+     * follows an accepted job, is not touched. For a shutdown (the messages go back to their source at once instead
+     * of holding it up) and for a key the provider has just refused.
+     *
+     * @param why the error each job's message fails with, given the job's model
+     * @return how many jobs were handed back
+     */
+    public int handBackUnsent(BiPredicate<JobProvider, String> which,
+                              Function<String, ? extends RuntimeException> why) {
+        int count = 0;
+        for (Unsent u : List.copyOf(unsent)) {
+            if (which.test(u.provider, u.model) && unsent.remove(u)) {
+                u.handBack.completeExceptionally(why.apply(u.model));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Registers a job as having sent nothing yet, until its outcome is known or it is known to have sent. */
+    private Unsent unsent(JobProvider provider, String model, CompletableFuture<?> outcome) {
+        Unsent u = new Unsent(provider, model, new CompletableFuture<>());
+        unsent.add(u);
+        outcome.whenComplete((r, e) -> unsent.remove(u));
+        return u;
+    }
+
+    private record Unsent(JobProvider provider, String model, CompletableFuture<Void> handBack) {
+        // identity, not value: two jobs of one model are two entries
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** Waits for and fetches a job submitted earlier, perhaps by another route or JVM. */
@@ -200,21 +259,26 @@ public final class JobEngine {
     // ---- claiming and submitting
 
     private CompletableFuture<JobResult> claim(JobProvider provider, JobSpec spec, long deadline, JobListener events,
-                                               CompletableFuture<JobResult> outcome) {
+                                               CompletableFuture<JobResult> outcome, Unsent pending) {
         Instant now = Instant.now();
         PendingJob mine = PendingJob.submitting(spec.jobKey(), provider.id(), spec.model(), now,
                 now.plus(provider.retention()), owner, spec.attributes());
         return storeCall(() -> store.putIfAbsent(mine)).thenCompose(existing -> {
             if (existing.isEmpty()) {
-                return submitThenWait(provider, spec, mine, deadline, events, outcome);
+                return submitThenWait(provider, spec, mine, deadline, events, outcome, pending);
             }
-            return onClaimed(provider, spec, existing.get(), deadline, events, outcome);
+            if (existing.get().state() == PendingJob.State.ACCEPTED) {
+                // following a job that is already paid for: nothing to hand back
+                unsent.remove(pending);
+            }
+            return onClaimed(provider, spec, existing.get(), deadline, events, outcome, pending);
         });
     }
 
     /** What an earlier delivery of the same message left in the store decides what this one does. */
     private CompletableFuture<JobResult> onClaimed(JobProvider provider, JobSpec spec, PendingJob found, long deadline,
-                                                   JobListener events, CompletableFuture<JobResult> outcome) {
+                                                   JobListener events, CompletableFuture<JobResult> outcome,
+                                                   Unsent pending) {
         String key = SafeText.forMessage(spec.jobKey(), 120);
         if (!provider.id().equals(found.provider())) {
             return CompletableFuture.failedFuture(provider.uncertain(spec.model(), found.requestId(), "The message"
@@ -243,14 +307,14 @@ public final class JobEngine {
                 }
                 // another delivery of the same message is submitting right now: wait for its outcome
                 return later(CLAIM_RECHECK_MILLIS, deadline, outcome)
-                        .thenCompose(v -> claim(provider, spec, deadline, events, outcome));
+                        .thenCompose(v -> claim(provider, spec, deadline, events, outcome, pending));
         }
     }
 
     private CompletableFuture<JobResult> submitThenWait(JobProvider provider, JobSpec spec, PendingJob claim,
                                                         long deadline, JobListener events,
-                                                        CompletableFuture<JobResult> outcome) {
-        return sendSubmit(provider, spec, deadline, events)
+                                                        CompletableFuture<JobResult> outcome, Unsent pending) {
+        return sendSubmit(provider, spec, deadline, events, pending)
                 .handle((handle, failure) -> {
                     if (failure != null) {
                         return afterFailedSubmit(provider, spec, claim, Retrier.unwrap(failure))
@@ -314,11 +378,13 @@ public final class JobEngine {
     }
 
     private CompletableFuture<JobHandle> sendSubmit(JobProvider provider, JobSpec spec, long deadline,
-                                                    JobListener events) {
+                                                    JobListener events, Unsent pending) {
         String subject = spec.jobKey() != null ? "job key " + SafeText.forMessage(spec.jobKey(), 120) : null;
         return retrier.call(provider, CallPhase.SUBMIT, null, spec.model(), subject, deadline, spec.retry(), events,
-                        () -> provider.submit(spec.model(), spec.payload()))
+                        () -> provider.submit(spec.model(), spec.payload()), pending.handBack)
                 .whenComplete((handle, e) -> {
+                    // answered: from here on the job is either accepted or refused, never unsent
+                    unsent.remove(pending);
                     if (e != null) {
                         events.failed(null, spec.model(), Retrier.unwrap(e));
                     }
@@ -495,6 +561,12 @@ public final class JobEngine {
                     job.deadline, job.spec.retry(), job.events,
                     () -> options.downloader().fetch(job.handle, refs.get(index), index, refs.size(), options)));
         }
+        // a job given up (its producer stopped, its deadline passed) ends its downloads, which delete their files
+        job.future.whenComplete((r, e) -> {
+            if (e != null) {
+                parts.forEach(p -> p.cancel(true));
+            }
+        });
         return CompletableFuture.allOf(parts.toArray(new CompletableFuture[0])).handle((v, e) -> {
             List<FetchedMedia> media = new ArrayList<>();
             for (CompletableFuture<FetchedMedia> p : parts) {

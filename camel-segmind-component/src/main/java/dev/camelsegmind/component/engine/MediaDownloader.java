@@ -4,7 +4,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Fetches one output of a finished job. Output URLs need no key, so a downloader never sends one. Failures complete
- * the future with an exception that the job's provider can classify ({@link JobProvider#classify}).
+ * the future with an exception that the job's provider can classify ({@link JobProvider#classify}). Cancelling the
+ * future ends the download and deletes what it wrote: the engine does so for a job given up while it downloads.
  */
 public interface MediaDownloader {
 

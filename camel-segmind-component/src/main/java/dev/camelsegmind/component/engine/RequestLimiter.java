@@ -27,6 +27,8 @@ public final class RequestLimiter {
     private boolean timerSet;
     private final Deque<CompletableFuture<Void>> waitingJobs = new ArrayDeque<>();
     private int runningJobs;
+    private int grantHolds;
+    private int deferredReleases;
     private long pausedUntil;
 
     public RequestLimiter(int maxRequestsPerMinute, int maxConcurrentJobs, ScheduledExecutorService scheduler) {
@@ -136,6 +138,10 @@ public final class RequestLimiter {
         }
         CompletableFuture<Void> next;
         synchronized (this) {
+            if (grantHolds > 0) {
+                deferredReleases++;
+                return;
+            }
             // a waiter whose message was abandoned (its producer stopped) gives its turn to the next
             do {
                 next = waitingJobs.pollFirst();
@@ -153,6 +159,33 @@ public final class RequestLimiter {
                 releaseJob();
             }
         });
+    }
+
+    /**
+     * Freed slots are not handed on until {@link #resumeGrants()}: a caller giving up several jobs at once (a producer
+     * that stops) gives them all up first, so the slot of one that was running never starts one that was waiting.
+     * Holds nest.
+     */
+    public void holdGrants() {
+        synchronized (this) {
+            grantHolds++;
+        }
+    }
+
+    /** Hands on the slots freed while grants were held, to waiters not given up meanwhile. */
+    public void resumeGrants() {
+        int released;
+        synchronized (this) {
+            grantHolds = Math.max(0, grantHolds - 1);
+            if (grantHolds > 0) {
+                return;
+            }
+            released = deferredReleases;
+            deferredReleases = 0;
+        }
+        for (int i = 0; i < released; i++) {
+            releaseJob();
+        }
     }
 
     /**

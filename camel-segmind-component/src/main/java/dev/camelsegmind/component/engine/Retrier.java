@@ -36,10 +36,25 @@ final class Retrier {
     <T> CompletableFuture<T> call(JobProvider provider, CallPhase phase, String requestId, String model, String subject,
                                   long deadlineMillis, RetryPolicy policy, JobListener listener,
                                   Supplier<CompletableFuture<T>> call) {
+        return call(provider, phase, requestId, model, subject, deadlineMillis, policy, listener, call, null);
+    }
+
+    /**
+     * @param handBack when it completes (exceptionally) while the call waits for its turn or for a retry, the call is
+     *                 given up with that error and never sent; a call already on the wire is left to finish, since
+     *                 its answer may be an accepted, billed job
+     */
+    <T> CompletableFuture<T> call(JobProvider provider, CallPhase phase, String requestId, String model, String subject,
+                                  long deadlineMillis, RetryPolicy policy, JobListener listener,
+                                  Supplier<CompletableFuture<T>> call, CompletableFuture<?> handBack) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Attempt<T> attempt = new Attempt<>(provider, phase, requestId, model,
                 subject != null ? subject : requestId != null ? "request " + requestId : "no request id yet",
                 deadlineMillis, policy, listener, call, result);
+        if (handBack != null) {
+            handBack.whenComplete((v, e) -> attempt.handBack(e != null ? unwrap(e)
+                    : new IllegalStateException("handed back")));
+        }
         attempt.run(0);
         return result;
     }
@@ -63,6 +78,10 @@ final class Retrier {
         private final JobListener listener;
         private final Supplier<CompletableFuture<T>> call;
         private final CompletableFuture<T> result;
+        /** Whether a call is on the wire now; guarded by this attempt. */
+        private boolean sending;
+        /** The call on the wire now, so that cancelling the result ends it (a download given up). */
+        private volatile CompletableFuture<T> onTheWire;
 
         Attempt(JobProvider provider, CallPhase phase, String requestId, String model, String subject, long deadline,
                 RetryPolicy policy, JobListener listener, Supplier<CompletableFuture<T>> call,
@@ -77,6 +96,12 @@ final class Retrier {
             this.listener = listener;
             this.call = call;
             this.result = result;
+            result.whenComplete((v, e) -> {
+                CompletableFuture<T> wire = onTheWire;
+                if (result.isCancelled() && wire != null) {
+                    wire.cancel(true);
+                }
+            });
         }
 
         void run(int retries) {
@@ -87,9 +112,15 @@ final class Retrier {
             CompletableFuture<T> sent;
             try {
                 sent = (phase == CallPhase.MEDIA ? CompletableFuture.<Void>completedFuture(null)
-                        : limiter.acquireRequest()).thenCompose(v -> result.isDone()
-                                ? CompletableFuture.<T>failedFuture(new IllegalStateException("abandoned"))
-                                : call.get());
+                        : limiter.acquireRequest()).thenCompose(v -> {
+                            synchronized (this) {
+                                if (result.isDone()) {
+                                    return CompletableFuture.<T>failedFuture(new IllegalStateException("abandoned"));
+                                }
+                                sending = true;
+                            }
+                            return onTheWire(call.get());
+                        });
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
                 return;
@@ -102,6 +133,21 @@ final class Retrier {
                     result.completeExceptionally(failure != null ? unwrap(failure) : e);
                 }
             });
+        }
+
+        /** Gives the call up unless it is on the wire. */
+        synchronized void handBack(Throwable why) {
+            if (!sending) {
+                result.completeExceptionally(why);
+            }
+        }
+
+        private CompletableFuture<T> onTheWire(CompletableFuture<T> call) {
+            onTheWire = call;
+            if (result.isCancelled()) {
+                call.cancel(true);
+            }
+            return call;
         }
 
         private void onOutcome(int retries, T value, Throwable failure) {
@@ -123,6 +169,10 @@ final class Retrier {
             if (delay < 0 || System.currentTimeMillis() + delay >= deadline) {
                 result.completeExceptionally(error);
                 return;
+            }
+            synchronized (this) {
+                // between tries nothing is on the wire: a hand-back may end the attempt now
+                sending = false;
             }
             LOG.debug("Retrying {} of {} ({}) in {} ms, retry {} of {}: {}", phase, model, subject, delay,
                     retries + 1, policy.maxRetries(), SafeText.forMessage(error.getMessage(), 300));

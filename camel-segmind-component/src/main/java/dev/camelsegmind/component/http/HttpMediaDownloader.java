@@ -51,9 +51,18 @@ public final class HttpMediaDownloader implements MediaDownloader {
             return CompletableFuture.failedFuture(new SegmindDownloadException("Cannot create a download file in "
                     + dir + " (option downloadDirectory): " + e.getMessage(), 0, job.requestId(), job.model(), false, e));
         }
-        return http.download(URI.create(ref.url()), options.timeout(), options.inMemoryThreshold(), options.maxSize(),
-                part)
-                .handle((response, failure) -> {
+        CompletableFuture<HttpResponse<MediaDownload>> sent = http.download(URI.create(ref.url()), options.timeout(),
+                options.inMemoryThreshold(), options.maxSize(), part);
+        CompletableFuture<FetchedMedia> fetched = new CompletableFuture<>();
+        // cancelled (the job was given up): the transfer ends and its file goes; a file that made it into place
+        // meanwhile goes too
+        fetched.whenComplete((m, e) -> {
+            if (fetched.isCancelled()) {
+                sent.cancel(true);
+                deleteQuietly(part);
+            }
+        });
+        sent.handle((response, failure) -> {
                     if (failure != null) {
                         deleteQuietly(part);
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -64,7 +73,15 @@ public final class HttpMediaDownloader implements MediaDownloader {
                                 job.requestId(), job.model(), !tooLarge, cause));
                     }
                     return complete(job, ref, baseName, part, response, options);
+                })
+                .whenComplete((media, failure) -> {
+                    if (failure != null) {
+                        fetched.completeExceptionally(failure);
+                    } else if (!fetched.complete(media) && media.getDownloadedFile() != null) {
+                        deleteQuietly(media.getDownloadedFile());
+                    }
                 });
+        return fetched;
     }
 
     private FetchedMedia complete(JobHandle job, MediaRef ref, String baseName, Path part,

@@ -25,12 +25,29 @@ final class RequestGate {
 
     <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> call) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicReference<CompletableFuture<T>> wire =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        // cancelling the result ends the request (a download of a job given up): on the wire, or before its turn
+        result.whenComplete((value, failure) -> {
+            CompletableFuture<T> sent = wire.get();
+            if (result.isCancelled() && sent != null) {
+                sent.cancel(true);
+            }
+        });
         Runnable start = () -> {
+            if (result.isCancelled()) {
+                release();
+                return;
+            }
             CompletableFuture<T> sent;
             try {
                 sent = call.get();
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e);
+            }
+            wire.set(sent);
+            if (result.isCancelled()) {
+                sent.cancel(true);
             }
             sent.whenComplete((value, failure) -> {
                 release();

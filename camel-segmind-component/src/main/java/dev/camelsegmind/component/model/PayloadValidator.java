@@ -62,6 +62,27 @@ public final class PayloadValidator {
         }
     }
 
+    /**
+     * Checks one value on its own, as {@link #validate} would check it in a payload; whether a required parameter is
+     * present is not asked. Silent for a model outside the catalog, a parameter the model does not have, and null.
+     *
+     * @throws SegmindValidationException with the same message {@link #validate} gives for that value
+     */
+    public static void validateValue(String model, String name, Object value) {
+        if (value == null) {
+            return;
+        }
+        Optional<ModelSpec> spec = ModelCatalog.find(model);
+        if (spec.isEmpty()) {
+            return;
+        }
+        for (ParameterSpec parameter : spec.get().parameters()) {
+            if (parameter.name().equals(name)) {
+                check(model, parameter, value);
+            }
+        }
+    }
+
     private static void check(String model, ParameterSpec parameter, Object value) {
         switch (parameter.type()) {
             case STRING -> checkText(model, parameter, value);

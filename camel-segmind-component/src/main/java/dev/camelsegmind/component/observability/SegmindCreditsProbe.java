@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.camelsegmind.component.provider.segmind.SegmindErrors;
+import org.slf4j.LoggerFactory;
 
 /**
  * The remaining credits of one API key, read with Segmind's free credits call and kept for an interval. Orchestrators
@@ -27,10 +29,19 @@ public final class SegmindCreditsProbe {
     private volatile Reading last;
     private volatile long lastAnsweredNanos;
     private volatile boolean started;
+    private final Consumer<Reading> onReading;
 
     public SegmindCreditsProbe(Supplier<CompletableFuture<Map<String, Object>>> call, Duration interval) {
+        this(call, interval, r -> {
+        });
+    }
+
+    /** @param onReading told of every answer, for whatever else depends on the key's state (its cool-down) */
+    public SegmindCreditsProbe(Supplier<CompletableFuture<Map<String, Object>>> call, Duration interval,
+                               Consumer<Reading> onReading) {
         this.call = call;
         this.intervalNanos = Math.max(0, interval.toNanos());
+        this.onReading = onReading;
     }
 
     /** The last reading, or null before the first answer; refreshes in the background once it is an interval old. */
@@ -52,10 +63,17 @@ public final class SegmindCreditsProbe {
             answer = CompletableFuture.failedFuture(e);
         }
         answer.whenComplete((json, failure) -> {
-            last = failure != null ? new Reading(Instant.now(), null, SegmindErrors.unwrap(failure))
+            Reading reading = failure != null ? new Reading(Instant.now(), null, SegmindErrors.unwrap(failure))
                     : new Reading(Instant.now(), creditsOf(json), null);
+            last = reading;
             lastAnsweredNanos = System.nanoTime();
             refreshing.set(false);
+            try {
+                onReading.accept(reading);
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(SegmindCreditsProbe.class).warn("Could not act on a credits reading: {}",
+                        e.toString());
+            }
         });
     }
 

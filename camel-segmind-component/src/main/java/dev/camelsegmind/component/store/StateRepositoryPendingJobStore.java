@@ -24,8 +24,13 @@ public final class StateRepositoryPendingJobStore implements PendingJobStore {
     private final Clock clock;
 
     public StateRepositoryPendingJobStore(StateRepository<String, String> repository) {
+        this(repository, Clock.systemUTC());
+    }
+
+    /** @param clock what expiry is measured against; tests move it by hand */
+    public StateRepositoryPendingJobStore(StateRepository<String, String> repository, Clock clock) {
         this.repository = repository;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public StateRepository<String, String> repository() {

@@ -43,7 +43,9 @@ class CrunCallbackServerTest {
     @Test
     void withoutCallbackBaseUrlNoServerIsNeeded() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
-            context.addComponent("segmind", new SegmindComponent());
+            SegmindComponent segmind = new SegmindComponent();
+            segmind.getConfiguration().setCrunApiKey("SG_0123456789abcdef");
+            context.addComponent("segmind", segmind);
             context.addComponent("platform-http", new DirectComponent());
             context.addRoutes(new RouteBuilder() {
                 @Override

@@ -96,17 +96,31 @@ class CrunErrorCodesTest extends CrunTestSupport {
 
     @ParameterizedTest
     @EnumSource(CrunErrorStyle.class)
-    void theSimulatorsOwnRefusals(CrunErrorStyle style) {
+    void anAccountWithoutCreditsIsRefusedAndItsKeyCoolsDown(CrunErrorStyle style) {
         sim.crun().errorStyle(style);
         sim.setCredits(CRUN_KEY, 0);
         assertThat(template.request(CRUN, e -> { }).getException())
                 .isInstanceOf(SegmindInsufficientCreditsException.class);
-        sim.setCredits(CRUN_KEY, 100);
+        // the next message is refused at once: crun's key cools down like Segmind's (component option keyCoolDown)
+        assertThat(template.request(CRUN, e -> { }).getException())
+                .isInstanceOf(SegmindInsufficientCreditsException.class);
+        assertThat(sim.journal().count(Route.CRUN_CREATE)).isEqualTo(1);
+        assertThat(acceptedCreates()).isZero();
+    }
 
-        sim.crun().disableFeatures("thinking_mode");
+    @ParameterizedTest
+    @EnumSource(CrunErrorStyle.class)
+    void aDisabledFeatureIsRefused(CrunErrorStyle style) {
+        sim.crun().errorStyle(style).disableFeatures("thinking_mode");
         assertThat(template.request(CRUN + "&thinkingMode=true", e -> { }).getException())
                 .isInstanceOf(SegmindBadRequestException.class).hasMessageContaining("thinking_mode");
+        assertThat(acceptedCreates()).isZero();
+    }
 
+    @ParameterizedTest
+    @EnumSource(CrunErrorStyle.class)
+    void anUnknownKeyIsRefusedWithoutShowingIt(CrunErrorStyle style) {
+        sim.crun().errorStyle(style);
         assertThat(template.request(CRUN + "&crunApiKey=SG_notakey00000000", e -> { }).getException())
                 .isInstanceOf(SegmindAuthenticationException.class).hasMessageContaining("crunApiKey")
                 .hasMessageNotContaining("SG_notakey");

@@ -13,6 +13,7 @@ import dev.camelsegmind.component.SegmindTestSupport;
 import dev.camelsegmind.component.error.SegmindJobFailedException;
 import dev.camelsegmind.component.error.SegmindTimeoutException;
 import dev.camelsegmind.component.error.SegmindValidationException;
+import dev.camelsegmind.simulator.Fault;
 import dev.camelsegmind.simulator.JobView;
 import dev.camelsegmind.simulator.OutputShape;
 import dev.camelsegmind.simulator.Route;
@@ -43,7 +44,7 @@ class UserGuideRecipesTest extends SegmindTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         Properties places = new Properties();
-        for (String name : new String[] { "inbox", "outbox", "ids" }) {
+        for (String name : new String[] { "inbox", "outbox", "ids", "failed" }) {
             places.setProperty(name, folders.resolve(name).toString());
         }
         // in production a video may take 15m; here the timeout recipe must run out quickly
@@ -81,7 +82,8 @@ class UserGuideRecipesTest extends SegmindTestSupport {
                 // end::image-from-text[]
 
                 // tag::video-from-image[]
-                from("file:{{inbox}}?include=.*\\.(png|jpg)")
+                // a file whose job fails moves to inbox/.failed instead of being sent again at every poll
+                from("file:{{inbox}}?include=.*\\.(png|jpg)&moveFailed=.failed")
                         // the file is the first frame; the options are the model's parameters
                         .to("segmind:wan2.7-i2v?resolution=1080P&duration=5&prompt=RAW(Waves roll in, slow push-in)")
                         .setHeader(Exchange.FILE_NAME, simple("${file:onlyname.noext}.mp4"))
@@ -103,8 +105,8 @@ class UserGuideRecipesTest extends SegmindTestSupport {
                         // back at once: the body and header CamelSegmindRequestId hold the request id
                         .to("file:{{ids}}?fileName=${header.CamelSegmindRequestId}.id");
 
-                from("file:{{ids}}?include=.*\\.id")      // later, after a restart, or in another JVM
-                        .convertBodyTo(String.class)        // the request id
+                from("file:{{ids}}?include=.*\\.id&moveFailed=.failed")    // later, after a restart, or elsewhere
+                        .convertBodyTo(String.class)                         // the request id
                         .to("segmind:wan2.7-i2v?operation=await&timeout=15m")
                         .to("file:{{outbox}}");
                 // end::submit-await[]
@@ -114,6 +116,8 @@ class UserGuideRecipesTest extends SegmindTestSupport {
                         .to("segmind:wan2.7-i2v?resolution=720P&duration=5&timeout={{video-timeout}}");
 
                 from("seda:collect-later")                 // jobs that outlived their timeout (see onException)
+                        // one that cannot be collected (expired, failed) is kept as a file, not dropped
+                        .errorHandler(deadLetterChannel("file:{{failed}}?fileName=${header.CamelSegmindRequestId}.id"))
                         .to("segmind:wan2.7-i2v?operation=await")
                         .to("file:{{outbox}}");
                 // end::collect-later[]
@@ -153,6 +157,43 @@ class UserGuideRecipesTest extends SegmindTestSupport {
         assertThat(job.payload()).containsEntry("prompt", "Waves roll in, slow push-in")
                 .containsEntry("resolution", "1080P").containsEntry("duration", 5);
         assertThat((String) job.payload().get("image")).startsWith("data:image/png;base64,");
+    }
+
+    @Test
+    void aFileThatFailsLeavesTheInboxAfterOneCall() throws Exception {
+        Path inbox = Files.createDirectories(folders.resolve("inbox"));
+        byte[] frame = template.requestBody("segmind:wan2.7-image-pro", "a quiet beach", byte[].class);
+        sim.reset();
+        // a refused key: not handled by the onException clauses, so the exchange fails
+        sim.faults().add(Fault.on(Route.SUBMIT).status(401));
+        Files.write(inbox.resolve("beach.png"), frame);
+
+        await().atMost(WAIT).until(() -> Files.exists(inbox.resolve(".failed").resolve("beach.png")));
+        // the inbox is polled twice a second: a file left there would have been sent again by now
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                .until(() -> sim.journal().count(Route.SUBMIT) == 1);
+        assertThat(inbox.resolve("beach.png")).doesNotExist();
+    }
+
+    @Test
+    void anIdThatCannotBeCollectedLeavesItsFolderAfterOneCall() throws Exception {
+        Path ids = Files.createDirectories(folders.resolve("ids"));
+        Files.writeString(ids.resolve("gone.id"), "no-such-request");
+
+        await().atMost(WAIT).until(() -> Files.exists(ids.resolve(".failed").resolve("gone.id")));
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                .until(() -> sim.journal().count(Route.STATUS) == 1);
+    }
+
+    @Test
+    void aJobThatCannotBeCollectedLaterGoesToTheDeadLetterFolder() throws Exception {
+        template.sendBodyAndHeader("seda:collect-later", "a very slow pan", SegmindConstants.REQUEST_ID,
+                "no-such-request");
+
+        Path dead = folders.resolve("failed").resolve("no-such-request.id");
+        await().atMost(WAIT).until(() -> Files.exists(dead));
+        assertThat(Files.readString(dead)).isEqualTo("a very slow pan");
+        assertThat(sim.journal().count(Route.SUBMIT)).isZero();
     }
 
     @Test

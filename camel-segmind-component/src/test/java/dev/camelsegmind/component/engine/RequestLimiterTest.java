@@ -64,6 +64,24 @@ class RequestLimiterTest {
     }
 
     @Test
+    void whileGrantsAreHeldAFreedSlotWaitsAndThenSkipsWaitersGivenUpMeanwhile() throws Exception {
+        RequestLimiter limiter = new RequestLimiter(0, 1, scheduler);
+        assertThat(limiter.acquireJob()).isDone();
+        CompletableFuture<Void> givenUp = limiter.acquireJob();
+        CompletableFuture<Void> next = limiter.acquireJob();
+
+        limiter.holdGrants();
+        limiter.releaseJob();
+        Thread.sleep(100);
+        assertThat(givenUp).as("no slot handed on while grants are held").isNotDone();
+        givenUp.completeExceptionally(new IllegalStateException("its producer stopped"));
+        limiter.resumeGrants();
+
+        next.get(5, TimeUnit.SECONDS);
+        assertThat(limiter.waitingJobs()).isZero();
+    }
+
+    @Test
     void backoffDoublesUpToTheCapWithJitterBetweenHalfAndAll() {
         RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000), false);
         for (int round = 0; round < 200; round++) {

@@ -206,6 +206,14 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
      */
     private Integer ioThreads = 4;
     /**
+     * How long a key that Segmind refused is left alone, per base URL and key: after a 401 nothing is sent with it,
+     * after insufficient credits no job is submitted with it, after a 403 no job of that model. Meanwhile messages
+     * fail at once with Segmind's error (no call is made), so the redeliveries of a file or queue route cannot spend
+     * the plan's budget; the producer health check is DOWN and the segmind console says why and until when. A
+     * successful credits read of the health check (with credits left) or another key ends it sooner. 0 turns it off.
+     */
+    private Duration keyCoolDown = Duration.ofMinutes(5);
+    /**
      * At most this many jobs between submit and delivery across all endpoints; further messages wait without holding a
      * thread. 0 means no limit.
      */
@@ -251,6 +259,15 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
      * pendingJobFile. Default: in memory. The value is the name of a bean (optionally written #name or #bean:name).
      */
     private String pendingJobStore;
+    /**
+     * An endpoint URI (for example direct:resumed) that receives, at start-up, the result of every job found accepted
+     * in the pending-job store, so a job a stopped or crashed run paid for is delivered without waiting for its
+     * message: the media as the body, the usual headers, CamelSegmindJobKey, CamelSegmindResumed=true and the
+     * attributes kept from header CamelSegmindJobAttributes. The entry is removed once that exchange completes; if it
+     * fails, the entry stays. Without it, such jobs resume when their messages come back, and the start-up log says
+     * how many there are.
+     */
+    private String resumedJobsUri;
     /**
      * Hosts besides the base URL's that may receive the API key, comma separated (for example a gateway of your own
      * in front of Segmind). The key goes to the base URL's host and to these only: a status or response URL in an
@@ -300,7 +317,9 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
     private Boolean healthCheckProducerEnabled = true;
     /**
      * The Segmind API key, sent as header x-api-key. A secret: never logged or shown in URIs. Set it with a property
-     * placeholder, for example {{env:SEGMIND_API_KEY}}.
+     * placeholder, for example {{env:SEGMIND_API_KEY}}. A route whose key is missing, empty or an unresolved
+     * placeholder does not start: its error names this option, the property camel.component.segmind.api-key and the
+     * environment variable SEGMIND_API_KEY.
      */
     private String apiKey;
     /**
@@ -689,6 +708,14 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
         this.ioThreads = ioThreads;
     }
 
+    public Duration getKeyCoolDown() {
+        return keyCoolDown;
+    }
+
+    public void setKeyCoolDown(Duration keyCoolDown) {
+        this.keyCoolDown = keyCoolDown;
+    }
+
     public Integer getMaxConcurrentJobs() {
         return maxConcurrentJobs;
     }
@@ -743,6 +770,14 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
 
     public void setPendingJobStore(String pendingJobStore) {
         this.pendingJobStore = pendingJobStore;
+    }
+
+    public String getResumedJobsUri() {
+        return resumedJobsUri;
+    }
+
+    public void setResumedJobsUri(String resumedJobsUri) {
+        this.resumedJobsUri = resumedJobsUri;
     }
 
     public String getTrustedHosts() {

@@ -40,6 +40,7 @@ public final class RestApiApplication {
         Main main = new Main();
         main.bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, new AsyncPlatformHttpEngine());
         main.configure().addRoutesBuilder(new GenerationRoutes());
+        main.addMainListener(new ServerSummary());
         return main;
     }
 

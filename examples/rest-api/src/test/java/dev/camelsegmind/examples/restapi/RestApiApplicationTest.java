@@ -73,6 +73,17 @@ class RestApiApplicationTest {
     }
 
     @Test
+    void theStartUpSummaryNamesTheAddressTheServerListensOn() throws Exception {
+        List<String> summary = ServerSummary.lines(app.getCamelContext());
+
+        // base is where every other test reaches the service: loopback, as application.properties binds it
+        assertThat(summary.get(0)).isEqualTo("Listening on " + base);
+        assertThat(summary.subList(1, summary.size())).hasSize(3).allSatisfy(l -> assertThat(l.trim())
+                .startsWith(base + "/")).anySatisfy(l -> assertThat(l).contains(base + "/jobs/{id}").contains("GET"));
+        assertThat(String.join("\n", summary)).doesNotContain("0.0.0.0");
+    }
+
+    @Test
     void postImagesAnswersWithThePng() throws Exception {
         HttpResponse<byte[]> r = post("/images", "{\"prompt\": \"a lighthouse at dawn\", \"size\": \"1K\"}");
 
