@@ -11,7 +11,8 @@ import dev.camelsegmind.simulator.SegmindSimulator;
 
 /**
  * The simulator in a process of its own, so a contender's JVM measures only itself. Arguments: the time factor, then
- * one {@code slug:queueMs:renderMs:jitter:sizeBytes:mediaType} per model (simulated milliseconds; jitter is the
+ * one {@code slug:queueMs:renderMs:jitter:sizeBytes:mediaType} per model ({@code crun} for crun.ai's model;
+ * simulated milliseconds; jitter is the
  * relative half-width of a uniform spread around renderMs). Prints {@code READY <baseUrl> <key>} and serves until
  * its standard input closes, so it never outlives the benchmark that started it.
  */
@@ -33,7 +34,8 @@ public final class BenchSimulatorMain {
         List<Jittered> jittered = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String[] p = args[i].split(":");
-            ModelProfile profile = sim.model(p[0]).queueTime(Duration.ofMillis(Long.parseLong(p[1])))
+            // "crun" names the profile of crun.ai's wan/2-7-image-pro, served on the same port and key
+            ModelProfile profile = (p[0].equals("crun") ? sim.crun().model() : sim.model(p[0])).queueTime(Duration.ofMillis(Long.parseLong(p[1])))
                     .renderTime(Duration.ofMillis(Long.parseLong(p[2]))).mediaSizeBytes(Long.parseLong(p[4]))
                     .mediaType(p[5]).cost(0)
                     // the benchmarks measure the client: outputs stay small and cheap to draw (sizeBytes pads them)

@@ -36,7 +36,7 @@ final class LatencyScenario {
         }
         java.util.Arrays.sort(offsets);
         Warmup.run(contender, t.get("warmupModel"), 50);
-        Result r = new Result("latency", t.get("contender"), n);
+        Result r = new Result(t.get("scenario"), t.get("contender"), n);
         Map<Integer, String> modelOf = new HashMap<>();
         Batch batch = new Batch();
         try (JvmSampler sampler = new JvmSampler()) {

@@ -56,6 +56,19 @@ final class PerformanceReport {
                 .append(" in scaled ms; the note gives it unscaled (÷0.05).\n\n");
         table(md, rows, "latency", List.of("contender", "n", "addedLatencyP50Ms", "addedLatencyP99Ms",
                 "statusCallsPerJob", "failed", "cpuMsPerJob", "peakThreads", "note"));
+        md.append("## Push callbacks\n\nThe notice-latency image jobs (wan2.7-image-pro, render times within ±10 %")
+                .append(" of ~33.4 s, the same arrivals) through crun.ai's task API, time factor 0.05: polled with")
+                .append(" pollStrategy=adaptive (crun-polling), and completed by crun's callbacks to a platform-http")
+                .append(" receiver, with polling only after callbackWait (crun-callback). Status calls per job are")
+                .append(" TaskInfo reads; with callbacks the one read that confirms the callback also carries the")
+                .append(" media URLs. Added latency as above, scaled ms.\n\n");
+        if (rows.stream().anyMatch(r -> r.scenario.equals("push"))) {
+            table(md, rows, "push", List.of("contender", "n", "addedLatencyP50Ms", "addedLatencyP99Ms",
+                    "statusCallsPerJob", "failed", "cpuMsPerJob", "peakThreads", "note"));
+        } else {
+            md.append("Not measured yet: run the command above with `-Dbenchmarks.args=only:push/crun-polling/300,")
+                    .append("push/crun-callback/300` on a quiet machine.\n\n");
+        }
         md.append("## Download\n\nA 1 GiB video (`mediaSizeBytes(1L<<30)`) streamed to a file by the component,")
                 .append(" against a plain java.net.http `ofFile` download of the same URL.\n\n");
         table(md, rows, "download", List.of("contender", "n", "throughputMBps", "peakHeapMb", "failed", "note"));

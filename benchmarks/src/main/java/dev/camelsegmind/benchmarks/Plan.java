@@ -39,6 +39,9 @@ final class Plan {
         if (only.isEmpty() || only.contains("latency")) {
             latency(steps, quick);
         }
+        if (only.isEmpty() || only.contains("push")) {
+            push(steps, quick);
+        }
         if (only.isEmpty() || only.contains("download")) {
             download(steps, quick);
         }
@@ -83,6 +86,32 @@ final class Plan {
                     .set("deadlineSeconds", quick ? 40 : 50).set("pollMillis", poll).set("threadCap", 2_000)
                     .set("options", "pollStrategy=" + strategy + "&pollInterval=" + poll + "&maxPollInterval=" + max
                                     + "&timeout=600000");
+            steps.add(new Step(t, factor, sim));
+        }
+    }
+
+    /**
+     * The same image jobs (arrivals, render times) through crun.ai, polled as the adaptive component polls, and
+     * completed by crun's callbacks: status reads per job and the added latency of each way.
+     */
+    private static void push(List<Step> steps, boolean quick) {
+        double factor = 0.05;
+        long poll = Math.round(1000 * factor);
+        long max = Math.round(10_000 * factor);
+        // "crun" is the simulator's crun.ai side, which serves wan2.7-image-pro; the jitter is the latency trial's
+        List<String> sim = List.of("crun:1000:33380:0.1:0:image/png", WARMUP);
+        for (String contender : List.of("crun-polling", "crun-callback")) {
+            String crun = "provider=crun" + (contender.equals("crun-callback")
+                    // a callback is awaited twice the model's typical time, scaled like everything else
+                    ? "&callbackWait=" + Math.round(2 * 33_380 * factor) : "");
+            Trial t = new Trial().set("scenario", "push").set("contender", contender).set("n", quick ? 100 : 300)
+                    .set("latencyModels", "wan2.7-image-pro").set("warmupModel", "bench-warmup")
+                    .set("models", "wan2.7-image-pro,bench-warmup").set("timeFactor", factor)
+                    .set("windowSeconds", quick ? 20 : 30).set("warmupSeconds", 8)
+                    .set("deadlineSeconds", quick ? 40 : 50).set("pollMillis", poll).set("threadCap", 2_000)
+                    .set("options", "pollStrategy=adaptive&pollInterval=" + poll + "&maxPollInterval=" + max
+                                    + "&timeout=600000")
+                    .set("crunOptions", crun);
             steps.add(new Step(t, factor, sim));
         }
     }

@@ -39,6 +39,7 @@ public final class TrialMain {
                 case "inflight":
                     return new InFlightScenario(t, contender).run();
                 case "latency":
+                case "push":
                     return new LatencyScenario(t, contender).run();
                 case "download":
                     return new DownloadScenario(t, (ComponentContender) contender).run();
@@ -55,6 +56,10 @@ public final class TrialMain {
         String base = t.get("baseUrl");
         String key = t.get("apiKey");
         long poll = Long.parseLong(t.get("pollMillis", "1000"));
+        if (name.startsWith("crun-")) {
+            return new ComponentContender(base, key, t.get("options"), models, t.get("crunOptions"),
+                    name.equals("crun-callback"));
+        }
         if (name.startsWith("component")) {
             return new ComponentContender(base, key, t.get("options"), models);
         }

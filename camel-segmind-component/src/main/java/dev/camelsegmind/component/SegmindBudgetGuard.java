@@ -26,11 +26,10 @@ final class SegmindBudgetGuard {
 
     /** The error a message fails with at once, before any call, or null to go ahead. */
     RuntimeException refusal(SegmindRequest request) {
-        SegmindConfiguration c = endpoint.getConfiguration();
         boolean newJob = request.operation() == SegmindOperation.generate
                 || request.operation() == SegmindOperation.submit || request.operation() == SegmindOperation.sync;
         KeyCoolDowns.CoolDown coolDown = endpoint.getComponent().coolDowns()
-                .active(c.getBaseUrl(), c.getApiKey(), request.model(), newJob);
+                .active(endpoint.keyBaseUrl(), endpoint.keyValue(), request.model(), newJob);
         if (coolDown != null) {
             return KeyCoolDowns.refusal(coolDown, request.model());
         }
@@ -49,8 +48,8 @@ final class SegmindBudgetGuard {
 
     /** A failure as the message gets it; a refused key starts its cool-down on the way. */
     Throwable failed(SegmindRequest request, Throwable failure) {
-        SegmindConfiguration c = endpoint.getConfiguration();
-        endpoint.getComponent().coolDownIfRefused(c.getBaseUrl(), c.getApiKey(), request.model(), failure);
+        endpoint.getComponent().coolDownIfRefused(endpoint.keyBaseUrl(), endpoint.keyValue(), request.model(),
+                failure);
         if (failure instanceof SegmindModelNotFoundException e && e.getHttpStatus() == 404
                 && ModelCatalog.find(request.model()).isEmpty()) {
             // a slug nothing here knows: name the nearest seed models, in case it was meant to be one of them

@@ -26,6 +26,10 @@ import dev.camelsegmind.component.observability.SegmindCreditsProbe;
 import dev.camelsegmind.component.observability.SegmindLoggingJobListener;
 import dev.camelsegmind.component.observability.SegmindMetricsSupport;
 import dev.camelsegmind.component.observability.SegmindRecentFailures;
+import dev.camelsegmind.component.provider.crun.CrunCallbackReceiver;
+import dev.camelsegmind.component.provider.crun.CrunCallbackService;
+import dev.camelsegmind.component.provider.crun.CrunCallbacks;
+import dev.camelsegmind.component.provider.crun.CrunJobProvider;
 import dev.camelsegmind.component.provider.segmind.SegmindJobProvider;
 import dev.camelsegmind.component.store.FilePendingJobStore;
 import dev.camelsegmind.component.store.MemoryPendingJobStore;
@@ -115,6 +119,15 @@ public class SegmindComponent extends HealthCheckComponent {
                             + " credits). Off by default: a health endpoint is often readable by more people than"
                             + " the account's balance should be.")
     private boolean healthCheckShowCredits;
+    @Metadata(label = "advanced", defaultValue = "/segmind/crun/callback",
+              description = "The path of the receiver for crun.ai's callbacks on the application's HTTP server"
+                            + " (platform-http); one receiver serves every crun endpoint of this component. The"
+                            + " callback URLs are callbackBaseUrl followed by this path.")
+    private String callbackPath = "/segmind/crun/callback";
+    @Metadata(label = "advanced", defaultValue = "1048576",
+              description = "The largest callback body, in bytes, the receiver reads; a larger one is answered 413"
+                            + " and the job polls instead.")
+    private long callbackMaxBodySize = 1048576L;
 
     private final Map<ClientKey, HttpTransport> clients = new ConcurrentHashMap<>();
     private final Set<SegmindProducer> producers = ConcurrentHashMap.newKeySet();
@@ -128,6 +141,8 @@ public class SegmindComponent extends HealthCheckComponent {
     private PendingJobResumer resumer;
     private JobListener listener = JobListener.NONE;
     private final SegmindRecentFailures recentFailures = new SegmindRecentFailures();
+    private CrunCallbacks crunCallbacks;
+    private CrunCallbackService callbackService;
     private final Map<CreditsKey, SegmindCreditsProbe> creditsProbes = new ConcurrentHashMap<>();
     private JobListener metrics = JobListener.NONE;
     private final KeyCoolDowns coolDowns = new KeyCoolDowns(() -> Duration.ofMillis(keyCoolDown));
@@ -291,6 +306,11 @@ public class SegmindComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            ServiceHelper.stopService(callbackService);
+            callbackService = null;
+            crunCallbacks = null;
+        }
         if (shutdownHook != null) {
             getCamelContext().getLifecycleStrategies().remove(shutdownHook);
             shutdownHook = null;
@@ -461,6 +481,25 @@ public class SegmindComponent extends HealthCheckComponent {
         }
     }
 
+    /**
+     * The callback addresses of crun tasks, with their receiver started on the application's HTTP server on first
+     * use: one per component, whatever the number of crun endpoints.
+     */
+    public synchronized CrunCallbacks crunCallbacks() throws Exception {
+        if (crunCallbacks == null) {
+            CrunCallbacks callbacks = new CrunCallbacks(CrunJobProvider.RETENTION);
+            CrunCallbackService service = new CrunCallbackService(getCamelContext(), callbackPath,
+                    new CrunCallbackReceiver(callbacks, callbackMaxBodySize, taskId -> {
+                        JobEngine e = engine;
+                        return e != null && e.signal(CrunJobProvider.ID, taskId);
+                    }));
+            ServiceHelper.startService(service);
+            callbackService = service;
+            crunCallbacks = callbacks;
+        }
+        return crunCallbacks;
+    }
+
     ScheduledExecutorService getScheduler() {
         return scheduler;
     }
@@ -615,6 +654,29 @@ public class SegmindComponent extends HealthCheckComponent {
      */
     public void setHealthCheckShowCredits(boolean healthCheckShowCredits) {
         this.healthCheckShowCredits = healthCheckShowCredits;
+    }
+
+    public String getCallbackPath() {
+        return callbackPath;
+    }
+
+    /**
+     * The path of the receiver for crun.ai's callbacks on the application's HTTP server (platform-http); one receiver
+     * serves every crun endpoint of this component. The callback URLs are callbackBaseUrl followed by this path.
+     */
+    public void setCallbackPath(String callbackPath) {
+        this.callbackPath = callbackPath;
+    }
+
+    public long getCallbackMaxBodySize() {
+        return callbackMaxBodySize;
+    }
+
+    /**
+     * The largest callback body, in bytes, the receiver reads; a larger one is answered 413 and the job polls instead.
+     */
+    public void setCallbackMaxBodySize(long callbackMaxBodySize) {
+        this.callbackMaxBodySize = callbackMaxBodySize;
     }
 
     /** Holds a key only to compare it: its toString never shows the key. */

@@ -110,6 +110,35 @@ public class SegmindConfiguration implements Cloneable {
     private long maxRetryDelay = 30000L;
     @UriParam(label = "advanced", defaultValue = "false")
     private boolean retryUncertainSubmit = false;
+    @UriParam(label = "common", defaultValue = "segmind")
+    private SegmindProvider provider = SegmindProvider.segmind;
+    @UriParam(label = "security", secret = true)
+    @Metadata(secret = true)
+    private String crunApiKey;
+    @UriParam(label = "common", defaultValue = "https://api.crun.ai")
+    private String crunBaseUrl = "https://api.crun.ai";
+    @UriParam(label = "advanced", prefix = "crunFieldNames.", multiValue = true)
+    private Map<String, Object> crunFieldNames;
+    @UriParam(label = "producer")
+    private String callbackBaseUrl;
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration")
+    private long callbackWait;
+    @UriParam(label = "producer")
+    private String inputImages;
+    @UriParam(label = "producer")
+    private String aspectRatio;
+    @UriParam(label = "producer")
+    private Integer imageCount;
+    @UriParam(label = "producer")
+    private Boolean imageSet;
+    @UriParam(label = "producer")
+    private Boolean thinkingMode;
+    @UriParam(label = "producer")
+    private String colorPalette;
+    @UriParam(label = "producer")
+    private String boundingBoxes;
+    @UriParam(label = "producer")
+    private Boolean nsfwChecker;
 
     public String getApiKey() {
         return apiKey;
@@ -226,7 +255,8 @@ public class SegmindConfiguration implements Cloneable {
     }
 
     /**
-     * Parameter resolution: 720P or 1080P for the Wan 2.7 video models; 720, 960 or 1024 for wan2.1-i2v-720p.
+     * Parameter resolution: 720P or 1080P for the Wan 2.7 video models; 720, 960 or 1024 for wan2.1-i2v-720p; 1K, 2K
+     * or 4K for wan2.7-image-pro with provider=crun (4K for plain text-to-image only).
      */
     public void setResolution(String resolution) {
         this.resolution = resolution;
@@ -614,6 +644,191 @@ public class SegmindConfiguration implements Cloneable {
         this.retryUncertainSubmit = retryUncertainSubmit;
     }
 
+    public SegmindProvider getProvider() {
+        return provider;
+    }
+
+    /**
+     * Where the jobs run: segmind (Segmind's serverless API, every model) or crun (crun.ai's task API, for
+     * wan2.7-image-pro only: its whole feature set, see the crun options, and push callbacks with callbackBaseUrl).
+     * Both run on the same job lifecycle, with the same headers, exceptions and pending-job store.
+     */
+    public void setProvider(SegmindProvider provider) {
+        this.provider = provider;
+    }
+
+    public String getCrunApiKey() {
+        return crunApiKey;
+    }
+
+    /**
+     * The crun.ai API key (provider=crun), sent as header x-api-key to crunBaseUrl's host only. A secret: never logged
+     * or shown in URIs. Set it with a property placeholder, for example {{env:CRUN_API_KEY}}.
+     */
+    public void setCrunApiKey(String crunApiKey) {
+        this.crunApiKey = crunApiKey;
+    }
+
+    public String getCrunBaseUrl() {
+        return crunBaseUrl;
+    }
+
+    /**
+     * Base URL of crun.ai's task API (provider=crun); the key goes to this host and no other. Point it at the
+     * simulator in tests.
+     */
+    public void setCrunBaseUrl(String crunBaseUrl) {
+        this.crunBaseUrl = crunBaseUrl;
+    }
+
+    public Map<String, Object> getCrunFieldNames() {
+        return crunFieldNames;
+    }
+
+    /**
+     * The names crun's input fields are sent under, by the name in the reference: crunFieldNames.input_urls=img_urls
+     * sends the input images as img_urls. The defaults (prompt, input_urls, aspect_ratio, resolution, n,
+     * enable_sequential, thinking_mode, color_palette, bbox_list, watermark, seed, nsfw_checker) come from the same
+     * model on a sister API and are unconfirmed for crun.
+     */
+    public void setCrunFieldNames(Map<String, Object> crunFieldNames) {
+        this.crunFieldNames = crunFieldNames;
+    }
+
+    public String getCallbackBaseUrl() {
+        return callbackBaseUrl;
+    }
+
+    /**
+     * The public URL at which crun.ai reaches this application's HTTP server (platform-http), for example
+     * https://hooks.example.com. When set, every crun task is created with a callback URL of its own (this URL, the
+     * component's callbackPath and an unguessable per-task token), and its job waits for the callback instead of
+     * polling; without a callback by callbackWait it polls after all. Needs camel-platform-http-main (Camel Main) or
+     * camel-platform-http-starter (Spring Boot). See docs/providers.md for the security model and reverse proxies.
+     */
+    public void setCallbackBaseUrl(String callbackBaseUrl) {
+        this.callbackBaseUrl = callbackBaseUrl;
+    }
+
+    public long getCallbackWait() {
+        return callbackWait;
+    }
+
+    /**
+     * How long a crun job waits for its callback before it starts polling: a lost callback costs this much latency,
+     * never the job. 0 means twice the model's typical time, at least 30 s (67 s for wan2.7-image-pro).
+     */
+    public void setCallbackWait(long callbackWait) {
+        this.callbackWait = callbackWait;
+    }
+
+    public String getInputImages() {
+        return inputImages;
+    }
+
+    /**
+     * crun parameter input_urls: 1 to 9 input images as http(s) URLs, comma separated; with them the model edits
+     * (multi-image editing) instead of generating from text. A picture in the message body is added in front.
+     */
+    public void setInputImages(String inputImages) {
+        this.inputImages = inputImages;
+    }
+
+    public String getAspectRatio() {
+        return aspectRatio;
+    }
+
+    /**
+     * crun parameter aspect_ratio, text-to-image only: 1:1, 16:9, 4:3, 21:9, 3:4, 9:16, 8:1 or 1:8.
+     */
+    public void setAspectRatio(String aspectRatio) {
+        this.aspectRatio = aspectRatio;
+    }
+
+    public Integer getImageCount() {
+        return imageCount;
+    }
+
+    /**
+     * crun parameter n: how many images, 1 to 4, or up to 12 with imageSet. Several images give a List body that
+     * split(body()) turns into one message per image, each with its own file name.
+     */
+    public void setImageCount(Integer imageCount) {
+        this.imageCount = imageCount;
+    }
+
+    public Boolean getImageSet() {
+        return imageSet;
+    }
+
+    /**
+     * crun parameter enable_sequential: image-set mode, a series of related images (imageCount up to 12); not with
+     * 4K or thinkingMode.
+     */
+    public void setImageSet(Boolean imageSet) {
+        this.imageSet = imageSet;
+    }
+
+    public Boolean getThinkingMode() {
+        return thinkingMode;
+    }
+
+    /**
+     * crun parameter thinking_mode: the model reasons about the prompt before drawing; plain text-to-image only (no
+     * input images, no image set).
+     */
+    public void setThinkingMode(Boolean thinkingMode) {
+        this.thinkingMode = thinkingMode;
+    }
+
+    public String getColorPalette() {
+        return colorPalette;
+    }
+
+    /**
+     * crun parameter color_palette: 3 to 10 colours with their share of the image, as #RRGGBB:ratio, comma
+     * separated, for example #1A2B3C:0.5,#FFFFFF:0.3,#000000:0.2 (a ratio may also be written 50%).
+     */
+    public void setColorPalette(String colorPalette) {
+        this.colorPalette = colorPalette;
+    }
+
+    public String getBoundingBoxes() {
+        return boundingBoxes;
+    }
+
+    /**
+     * crun parameter bbox_list: regions of the input images to edit, as JSON with one list of [x1, y1, x2, y2] boxes
+     * per input image, for example [[[10,10,200,120]],[]]. Needs input images.
+     */
+    public void setBoundingBoxes(String boundingBoxes) {
+        this.boundingBoxes = boundingBoxes;
+    }
+
+    public Boolean getNsfwChecker() {
+        return nsfwChecker;
+    }
+
+    /**
+     * crun parameter nsfw_checker: let crun screen the output for unsafe content.
+     */
+    public void setNsfwChecker(Boolean nsfwChecker) {
+        this.nsfwChecker = nsfwChecker;
+    }
+
+    /** {@link #getCrunFieldNames()} as text, by the reference's name. */
+    public Map<String, String> crunFieldNameMap() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        if (crunFieldNames != null) {
+            crunFieldNames.forEach((k, v) -> {
+                if (v != null && !v.toString().isBlank()) {
+                    names.put(k, v.toString().trim());
+                }
+            });
+        }
+        return names;
+    }
+
     /** A copy for one endpoint; the parameter map is copied too so endpoints never share it. */
     public String getTrustedHosts() {
         return trustedHosts;
@@ -651,6 +866,9 @@ public class SegmindConfiguration implements Cloneable {
             if (parameters != null) {
                 copy.parameters = new java.util.LinkedHashMap<>(parameters);
             }
+            if (crunFieldNames != null) {
+                copy.crunFieldNames = new java.util.LinkedHashMap<>(crunFieldNames);
+            }
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
@@ -660,7 +878,8 @@ public class SegmindConfiguration implements Cloneable {
     @Override
     public String toString() {
         // the key is a secret: only whether one is set is shown
-        return "SegmindConfiguration[baseUrl=" + baseUrl + ", operation=" + operation + ", apiKey="
-                + (apiKey == null ? "none" : "xxxxxx") + "]";
+        return "SegmindConfiguration[provider=" + provider + ", baseUrl=" + baseUrl + ", operation=" + operation
+                + ", apiKey=" + (apiKey == null ? "none" : "xxxxxx") + ", crunApiKey="
+                + (crunApiKey == null ? "none" : "xxxxxx") + "]";
     }
 }

@@ -51,7 +51,7 @@ public final class SegmindConstants {
     @Metadata(label = "producer", description = "Parameter watermark.", javaType = "Boolean")
     public static final String WATERMARK = "CamelSegmindWatermark";
     @Metadata(label = "producer", description = "Parameter resolution (720P or 1080P; 720, 960 or 1024 for"
-                                                + " wan2.1-i2v-720p).",
+                                                + " wan2.1-i2v-720p; 1K, 2K or 4K with provider=crun).",
               javaType = "String")
     public static final String RESOLUTION = "CamelSegmindResolution";
     @Metadata(label = "producer", description = "Parameter duration, in seconds (2 to 15).", javaType = "Integer")
@@ -72,6 +72,31 @@ public final class SegmindConstants {
     public static final String STEPS = "CamelSegmindSteps";
     @Metadata(label = "producer", description = "Parameter base64.", javaType = "Boolean")
     public static final String BASE64 = "CamelSegmindBase64";
+
+    // --- crun's inputs (provider=crun), one per option
+    @Metadata(label = "producer", description = "crun parameter input_urls: input image URLs, a List or comma"
+                                                + " separated.",
+              javaType = "java.util.List<String>")
+    public static final String INPUT_IMAGES = "CamelSegmindInputImages";
+    @Metadata(label = "producer", description = "crun parameter aspect_ratio.", javaType = "String")
+    public static final String ASPECT_RATIO = "CamelSegmindAspectRatio";
+    @Metadata(label = "producer", description = "crun parameter n: how many images.", javaType = "Integer")
+    public static final String IMAGE_COUNT = "CamelSegmindImageCount";
+    @Metadata(label = "producer", description = "crun parameter enable_sequential: image-set mode.",
+              javaType = "Boolean")
+    public static final String IMAGE_SET = "CamelSegmindImageSet";
+    @Metadata(label = "producer", description = "crun parameter thinking_mode.", javaType = "Boolean")
+    public static final String THINKING_MODE = "CamelSegmindThinkingMode";
+    @Metadata(label = "producer", description = "crun parameter color_palette: #RRGGBB:ratio text, or a List of"
+                                                + " {hex, ratio} maps.",
+              javaType = "String")
+    public static final String COLOR_PALETTE = "CamelSegmindColorPalette";
+    @Metadata(label = "producer", description = "crun parameter bbox_list: JSON text or a List, one list of"
+                                                + " [x1, y1, x2, y2] boxes per input image.",
+              javaType = "String")
+    public static final String BOUNDING_BOXES = "CamelSegmindBoundingBoxes";
+    @Metadata(label = "producer", description = "crun parameter nsfw_checker.", javaType = "Boolean")
+    public static final String NSFW_CHECKER = "CamelSegmindNsfwChecker";
 
     // --- written by the producer
     @Metadata(label = "producer", description = "The model the job ran on. Written only: a later segmind step reads"

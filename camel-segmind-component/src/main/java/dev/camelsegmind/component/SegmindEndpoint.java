@@ -12,11 +12,14 @@ import dev.camelsegmind.component.engine.JobListener;
 import dev.camelsegmind.component.engine.JobProvider;
 import dev.camelsegmind.component.engine.PollingPolicy;
 import dev.camelsegmind.component.engine.RetryPolicy;
+import dev.camelsegmind.component.engine.UploadCapable;
 import dev.camelsegmind.component.model.ModelCatalog;
 import dev.camelsegmind.component.http.HttpMediaDownloader;
 import dev.camelsegmind.component.http.HttpTransport;
 import dev.camelsegmind.component.model.ModelSpec;
 import dev.camelsegmind.component.observability.SegmindProgressSender;
+import dev.camelsegmind.component.provider.crun.CrunCallbacks;
+import dev.camelsegmind.component.provider.crun.CrunJobProvider;
 import dev.camelsegmind.component.provider.segmind.SegmindJobProvider;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -100,10 +103,64 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     }
 
     /** The one place where an endpoint's provider is chosen; the rest of the component talks to the engine's SPI. */
-    private JobProvider createProvider() {
+    private JobProvider createProvider() throws Exception {
+        if (configuration.getProvider() == SegmindProvider.crun) {
+            return createCrunProvider();
+        }
+        return segmindProvider();
+    }
+
+    private SegmindJobProvider segmindProvider() {
         return new SegmindJobProvider(httpClient, configuration.getBaseUrl(), configuration.getUploadUrl(),
                 configuration.getApiKey(), Duration.ofMillis(configuration.getRequestTimeout()),
                 configuration.trustedHostSet());
+    }
+
+    /**
+     * crun reads input images from URLs only, so with uploadInputs a picture from the body is hosted by Segmind's
+     * upload-asset (with option apiKey) first; callbacks go to the component's one receiver.
+     */
+    private JobProvider createCrunProvider() throws Exception {
+        UploadCapable uploads = null;
+        if (configuration.isUploadInputs()) {
+            if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
+                throw new IllegalArgumentException("Option uploadInputs with provider=crun uploads the picture of the"
+                        + " message body with Segmind's upload-asset, which needs option apiKey (Segmind's key); set"
+                        + " it, or give input images as URLs in option inputImages");
+            }
+            uploads = segmindProvider();
+        }
+        String base = configuration.getCallbackBaseUrl();
+        CrunCallbacks callbacks = null;
+        String callbackUrl = null;
+        if (base != null && !base.isBlank()) {
+            callbacks = getComponent().crunCallbacks();
+            String path = getComponent().getCallbackPath();
+            callbackUrl = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                    + (path.startsWith("/") ? path : "/" + path);
+        }
+        long wait = configuration.getCallbackWait();
+        return new CrunJobProvider(httpClient, new CrunJobProvider.CrunSettings(configuration.getCrunBaseUrl(),
+                configuration.getCrunApiKey(), Duration.ofMillis(configuration.getRequestTimeout()),
+                configuration.crunFieldNameMap(), callbackUrl, wait > 0 ? Duration.ofMillis(wait) : null), callbacks,
+                uploads);
+    }
+
+    /** The base URL the provider's key goes to: a refused key cools down by it and the key. */
+    String keyBaseUrl() {
+        return configuration.getProvider() == SegmindProvider.crun ? configuration.getCrunBaseUrl()
+                : configuration.getBaseUrl();
+    }
+
+    /** The key the provider is called with. */
+    String keyValue() {
+        return configuration.getProvider() == SegmindProvider.crun ? configuration.getCrunApiKey()
+                : configuration.getApiKey();
+    }
+
+    /** Whether the provider has a free call that proves the key works, for the producer health check. */
+    public boolean hasCreditsCall() {
+        return provider instanceof SegmindJobProvider;
     }
 
     /** The progress messages of one message's job, or none without option progressUri. */
@@ -150,7 +207,8 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
 
     @Override
     public String getServiceUrl() {
-        return configuration.getBaseUrl();
+        return configuration.getProvider() == SegmindProvider.crun ? configuration.getCrunBaseUrl()
+                : configuration.getBaseUrl();
     }
 
     @Override

@@ -59,7 +59,7 @@ public class SegmindProducer extends DefaultAsyncProducer {
         // the Camel way for producer checks: only when camel-health's producers repository is there
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
                 "producers", WritableHealthCheckRepository.class);
-        if (healthCheckRepository != null) {
+        if (healthCheckRepository != null && getEndpoint().hasCreditsCall()) {
             producerHealthCheck = new SegmindProducerHealthCheck(getEndpoint(),
                     SegmindProducerHealthCheck.clientId(getEndpoint(), healthCheckRepository));
             producerHealthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());

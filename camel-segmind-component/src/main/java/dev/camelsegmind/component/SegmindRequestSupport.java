@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.camelsegmind.component.SegmindRequest.InputMedia;
+import dev.camelsegmind.component.engine.PayloadRules;
 import dev.camelsegmind.component.store.JobKeys;
 import dev.camelsegmind.component.support.Json;
 import dev.camelsegmind.component.error.SegmindValidationException;
@@ -37,6 +38,16 @@ import org.apache.camel.WrappedFile;
 final class SegmindRequestSupport {
 
     private static final int MAX_TEXT_BODY = 10 * 1024 * 1024;
+    /** crun's inputs that have a header of their own, by header. */
+    private static final Map<String, String> CRUN_HEADERS = Map.of(
+            SegmindConstants.INPUT_IMAGES, "input_urls",
+            SegmindConstants.ASPECT_RATIO, "aspect_ratio",
+            SegmindConstants.IMAGE_COUNT, "n",
+            SegmindConstants.IMAGE_SET, "enable_sequential",
+            SegmindConstants.THINKING_MODE, "thinking_mode",
+            SegmindConstants.COLOR_PALETTE, "color_palette",
+            SegmindConstants.BOUNDING_BOXES, "bbox_list",
+            SegmindConstants.NSFW_CHECKER, "nsfw_checker");
 
     private SegmindRequestSupport() {
     }
@@ -75,6 +86,12 @@ final class SegmindRequestSupport {
                 payload.put(p.name(), value);
             }
         }
+        CRUN_HEADERS.forEach((header, name) -> {
+            Object value = in.getHeader(header);
+            if (value != null) {
+                payload.put(name, value);
+            }
+        });
         if (media != null) {
             if (headerMap != null && headerMap.containsKey(media.parameter())
                     || in.getHeader(ParameterSpec.headerFor(ParameterSpec.optionFor(media.parameter()))) != null) {
@@ -84,7 +101,11 @@ final class SegmindRequestSupport {
                 payload.put(media.parameter(), media.dataUri());
             }
         }
-        PayloadValidator.validate(model, payload);
+        if (endpoint.getProvider() instanceof PayloadRules rules) {
+            rules.check(model, payload);
+        } else {
+            PayloadValidator.validate(model, payload);
+        }
 
         String jobKey = null;
         // a sync call is billed like a submit, so it is claimed by the same key
@@ -333,6 +354,15 @@ final class SegmindRequestSupport {
         m.put("video_length", c.getVideoLength());
         m.put("steps", c.getSteps());
         m.put("base64", c.getBase64());
+        // crun's inputs, under the reference's names (provider=crun sends them under option crunFieldNames)
+        m.put("input_urls", c.getInputImages());
+        m.put("aspect_ratio", c.getAspectRatio());
+        m.put("n", c.getImageCount());
+        m.put("enable_sequential", c.getImageSet());
+        m.put("thinking_mode", c.getThinkingMode());
+        m.put("color_palette", c.getColorPalette());
+        m.put("bbox_list", c.getBoundingBoxes());
+        m.put("nsfw_checker", c.getNsfwChecker());
         return m;
     }
 }

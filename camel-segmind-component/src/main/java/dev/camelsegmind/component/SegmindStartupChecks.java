@@ -36,7 +36,16 @@ final class SegmindStartupChecks {
     }
 
     static void verify(SegmindEndpoint endpoint) {
-        apiKey(endpoint.getConfiguration().getApiKey(), endpoint.getModel());
+        SegmindConfiguration c = endpoint.getConfiguration();
+        if (c.getProvider() == SegmindProvider.crun) {
+            crunApiKey(c.getCrunApiKey(), endpoint.getModel());
+            if (c.isUploadInputs()) {
+                // a picture from the body goes through Segmind's upload-asset, with Segmind's key
+                apiKey(c.getApiKey(), endpoint.getModel());
+            }
+        } else {
+            apiKey(c.getApiKey(), endpoint.getModel());
+        }
         String model = endpoint.getModel();
         ModelSlugs.requireValid(model);
         ModelSuggestions.nearMiss(model).ifPresent(known -> {
@@ -65,6 +74,23 @@ final class SegmindStartupChecks {
                     + " placeholder" + shown + ": the property or environment variable it names is not set (is"
                     + " SEGMIND_API_KEY exported where the application runs?); " + HOW_TO_SET_THE_KEY, "apiKey",
                     model);
+        }
+    }
+
+    /** As {@link #apiKey} for crun.ai's key (provider=crun). */
+    static void crunApiKey(String key, String model) {
+        String endpoint = "segmind:" + model + "?provider=crun";
+        String how = "set option crunApiKey on the component (property camel.component.segmind.crun-api-key) or on"
+                + " the endpoint, from an environment variable such as CRUN_API_KEY";
+        if (key == null || key.isBlank()) {
+            throw new SegmindValidationException("No crun.ai API key for " + endpoint + ": " + how, "crunApiKey",
+                    model);
+        }
+        if (PLACEHOLDER.matcher(key).matches()) {
+            String shown = PLACEHOLDER_ONLY.matcher(key.trim()).matches() ? " '" + key.trim() + "'" : "";
+            throw new SegmindValidationException("The crun.ai API key for " + endpoint + " is the unresolved"
+                    + " placeholder" + shown + ": the property or environment variable it names is not set; " + how,
+                    "crunApiKey", model);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.camelsegmind.component.SegmindOperation;
 import dev.camelsegmind.component.SegmindOutputType;
 import dev.camelsegmind.component.SegmindPollStrategy;
+import dev.camelsegmind.component.SegmindProvider;
 import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
@@ -545,7 +546,8 @@ public final class SegmindEndpointBuilderFactory {
         }
 
         /**
-         * Parameter resolution: 720P or 1080P for the Wan 2.7 video models; 720, 960 or 1024 for wan2.1-i2v-720p.
+         * Parameter resolution: 720P or 1080P for the Wan 2.7 video models; 720, 960 or 1024 for wan2.1-i2v-720p;
+         * 1K, 2K or 4K for wan2.7-image-pro with provider=crun (4K for plain text-to-image only).
          * <p>
          * The option is a: <code>java.lang.String</code> type. Group: producer.
          *
@@ -814,6 +816,298 @@ public final class SegmindEndpointBuilderFactory {
          */
         default SegmindEndpointBuilder trustedHosts(String trustedHosts) {
             doSetProperty("trustedHosts", trustedHosts);
+            return this;
+        }
+
+        /**
+         * Where the jobs run: segmind (Segmind's serverless API, every model) or crun (crun.ai's task API, for
+         * wan2.7-image-pro only: its whole feature set, see the crun options, and push callbacks with
+         * callbackBaseUrl). Both run on the same job lifecycle, with the same headers, exceptions and pending-job
+         * store.
+         * <p>
+         * The option is a: <code>dev.camelsegmind.component.SegmindProvider</code> type. Default: segmind. Group:
+         * common.
+         *
+         * @param provider the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder provider(SegmindProvider provider) {
+            doSetProperty("provider", provider);
+            return this;
+        }
+
+        /**
+         * Where the jobs run: segmind (Segmind's serverless API, every model) or crun (crun.ai's task API, for
+         * wan2.7-image-pro only: its whole feature set, see the crun options, and push callbacks with
+         * callbackBaseUrl). Both run on the same job lifecycle, with the same headers, exceptions and pending-job
+         * store.
+         * <p>
+         * The option is a: <code>dev.camelsegmind.component.SegmindProvider</code> type. Default: segmind. Group:
+         * common. The text form: one of segmind, crun.
+         *
+         * @param provider the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder provider(String provider) {
+            doSetProperty("provider", provider);
+            return this;
+        }
+
+        /**
+         * The crun.ai API key (provider=crun), sent as header x-api-key to crunBaseUrl's host only. A secret: never
+         * logged or shown in URIs. Set it with a property placeholder, for example {{env:CRUN_API_KEY}}.
+         * <p>
+         * The option is a: <code>java.lang.String</code> type. A secret: Camel masks it in logs. Group: security.
+         *
+         * @param crunApiKey the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder crunApiKey(String crunApiKey) {
+            doSetProperty("crunApiKey", crunApiKey);
+            return this;
+        }
+
+        /**
+         * Base URL of crun.ai's task API (provider=crun); the key goes to this host and no other. Point it at the
+         * simulator in tests.
+         * <p>
+         * The option is a: <code>java.lang.String</code> type. Default: https://api.crun.ai. Group: common.
+         *
+         * @param crunBaseUrl the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder crunBaseUrl(String crunBaseUrl) {
+            doSetProperty("crunBaseUrl", crunBaseUrl);
+            return this;
+        }
+
+        /**
+         * The public URL at which crun.ai reaches this application's HTTP server (platform-http), for example
+         * https://hooks.example.com. When set, every crun task is created with a callback URL of its own (this URL,
+         * the component's callbackPath and an unguessable per-task token), and its job waits for the callback instead
+         * of polling; without a callback by callbackWait it polls after all. Needs camel-platform-http-main (Camel
+         * Main) or camel-platform-http-starter (Spring Boot). See docs/providers.md for the security model and
+         * reverse proxies.
+         * <p>
+         * The option is a: <code>java.lang.String</code> type. Group: producer.
+         *
+         * @param callbackBaseUrl the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder callbackBaseUrl(String callbackBaseUrl) {
+            doSetProperty("callbackBaseUrl", callbackBaseUrl);
+            return this;
+        }
+
+        /**
+         * How long a crun job waits for its callback before it starts polling: a lost callback costs this much
+         * latency, never the job. 0 means twice the model's typical time, at least 30 s (67 s for wan2.7-image-pro).
+         * <p>
+         * The option is a: <code>long</code> type. Default: 0. Group: producer. In milliseconds.
+         *
+         * @param callbackWait the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder callbackWait(long callbackWait) {
+            doSetProperty("callbackWait", callbackWait);
+            return this;
+        }
+
+        /**
+         * How long a crun job waits for its callback before it starts polling: a lost callback costs this much
+         * latency, never the job. 0 means twice the model's typical time, at least 30 s (67 s for wan2.7-image-pro).
+         * <p>
+         * The option is a: <code>long</code> type. Default: 0. Group: producer.
+         *
+         * @param callbackWait the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder callbackWait(Duration callbackWait) {
+            doSetProperty("callbackWait", callbackWait.toMillis());
+            return this;
+        }
+
+        /**
+         * How long a crun job waits for its callback before it starts polling: a lost callback costs this much
+         * latency, never the job. 0 means twice the model's typical time, at least 30 s (67 s for wan2.7-image-pro).
+         * <p>
+         * The option is a: <code>long</code> type. Default: 0. Group: producer. The text form: 500, 2s, 1m30s, or a
+         * property placeholder.
+         *
+         * @param callbackWait the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder callbackWait(String callbackWait) {
+            doSetProperty("callbackWait", callbackWait);
+            return this;
+        }
+
+        /**
+         * crun parameter input_urls: 1 to 9 input images as http(s) URLs, comma separated; with them the model edits
+         * (multi-image editing) instead of generating from text. A picture in the message body is added in front.
+         * <p>
+         * The option is a: <code>java.lang.String</code> type. Group: producer.
+         *
+         * @param inputImages the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder inputImages(String inputImages) {
+            doSetProperty("inputImages", inputImages);
+            return this;
+        }
+
+        /**
+         * crun parameter aspect_ratio, text-to-image only: 1:1, 16:9, 4:3, 21:9, 3:4, 9:16, 8:1 or 1:8.
+         * <p>
+         * The option is a: <code>java.lang.String</code> type. Group: producer.
+         *
+         * @param aspectRatio the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder aspectRatio(String aspectRatio) {
+            doSetProperty("aspectRatio", aspectRatio);
+            return this;
+        }
+
+        /**
+         * crun parameter n: how many images, 1 to 4, or up to 12 with imageSet. Several images give a List body that
+         * split(body()) turns into one message per image, each with its own file name.
+         * <p>
+         * The option is a: <code>java.lang.Integer</code> type. Group: producer.
+         *
+         * @param imageCount the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder imageCount(int imageCount) {
+            doSetProperty("imageCount", imageCount);
+            return this;
+        }
+
+        /**
+         * crun parameter n: how many images, 1 to 4, or up to 12 with imageSet. Several images give a List body that
+         * split(body()) turns into one message per image, each with its own file name.
+         * <p>
+         * The option is a: <code>java.lang.Integer</code> type. Group: producer. The text form, or a property
+         * placeholder.
+         *
+         * @param imageCount the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder imageCount(String imageCount) {
+            doSetProperty("imageCount", imageCount);
+            return this;
+        }
+
+        /**
+         * crun parameter enable_sequential: image-set mode, a series of related images (imageCount up to 12); not
+         * with 4K or thinkingMode.
+         * <p>
+         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: producer.
+         *
+         * @param imageSet the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder imageSet(boolean imageSet) {
+            doSetProperty("imageSet", imageSet);
+            return this;
+        }
+
+        /**
+         * crun parameter enable_sequential: image-set mode, a series of related images (imageCount up to 12); not
+         * with 4K or thinkingMode.
+         * <p>
+         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: producer. The text form, or a
+         * property placeholder.
+         *
+         * @param imageSet the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder imageSet(String imageSet) {
+            doSetProperty("imageSet", imageSet);
+            return this;
+        }
+
+        /**
+         * crun parameter thinking_mode: the model reasons about the prompt before drawing; plain text-to-image only
+         * (no input images, no image set).
+         * <p>
+         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: producer.
+         *
+         * @param thinkingMode the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder thinkingMode(boolean thinkingMode) {
+            doSetProperty("thinkingMode", thinkingMode);
+            return this;
+        }
+
+        /**
+         * crun parameter thinking_mode: the model reasons about the prompt before drawing; plain text-to-image only
+         * (no input images, no image set).
+         * <p>
+         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: producer. The text form, or a
+         * property placeholder.
+         *
+         * @param thinkingMode the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder thinkingMode(String thinkingMode) {
+            doSetProperty("thinkingMode", thinkingMode);
+            return this;
+        }
+
+        /**
+         * crun parameter color_palette: 3 to 10 colours with their share of the image, as #RRGGBB:ratio, comma
+         * separated, for example #1A2B3C:0.5,#FFFFFF:0.3,#000000:0.2 (a ratio may also be written 50%).
+         * <p>
+         * The option is a: <code>java.lang.String</code> type. Group: producer.
+         *
+         * @param colorPalette the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder colorPalette(String colorPalette) {
+            doSetProperty("colorPalette", colorPalette);
+            return this;
+        }
+
+        /**
+         * crun parameter bbox_list: regions of the input images to edit, as JSON with one list of x1, y1, x2, y2
+         * boxes per input image, for example 10,10,200,120,. Needs input images.
+         * <p>
+         * The option is a: <code>java.lang.String</code> type. Group: producer.
+         *
+         * @param boundingBoxes the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder boundingBoxes(String boundingBoxes) {
+            doSetProperty("boundingBoxes", boundingBoxes);
+            return this;
+        }
+
+        /**
+         * crun parameter nsfw_checker: let crun screen the output for unsafe content.
+         * <p>
+         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: producer.
+         *
+         * @param nsfwChecker the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder nsfwChecker(boolean nsfwChecker) {
+            doSetProperty("nsfwChecker", nsfwChecker);
+            return this;
+        }
+
+        /**
+         * crun parameter nsfw_checker: let crun screen the output for unsafe content.
+         * <p>
+         * The option is a: <code>java.lang.Boolean</code> type. Default: False. Group: producer. The text form, or a
+         * property placeholder.
+         *
+         * @param nsfwChecker the value to set
+         * @return the dsl builder
+         */
+        default SegmindEndpointBuilder nsfwChecker(String nsfwChecker) {
+            doSetProperty("nsfwChecker", nsfwChecker);
             return this;
         }
     }
@@ -1254,6 +1548,42 @@ public final class SegmindEndpointBuilderFactory {
          */
         default AdvancedSegmindEndpointBuilder uploadUrl(String uploadUrl) {
             doSetProperty("uploadUrl", uploadUrl);
+            return this;
+        }
+
+        /**
+         * The names crun's input fields are sent under, by the name in the reference:
+         * crunFieldNames.input_urls=img_urls sends the input images as img_urls. The defaults (prompt, input_urls,
+         * aspect_ratio, resolution, n, enable_sequential, thinking_mode, color_palette, bbox_list, watermark, seed,
+         * nsfw_checker) come from the same model on a sister API and are unconfirmed for crun. This is a multi-value
+         * option with prefix: crunFieldNames.
+         * <p>
+         * The option is a: <code>java.util.Map&lt;java.lang.String, java.lang.Object&gt;</code> type. Group: advanced.
+         * Sets one entry: crunFieldNames("input_urls", "img_urls").
+         *
+         * @param value the value to set
+         * @return the dsl builder
+         */
+        default AdvancedSegmindEndpointBuilder crunFieldNames(String key, Object value) {
+            doSetMultiValueProperty("crunFieldNames", "crunFieldNames." + key, value);
+            return this;
+        }
+
+        /**
+         * The names crun's input fields are sent under, by the name in the reference:
+         * crunFieldNames.input_urls=img_urls sends the input images as img_urls. The defaults (prompt, input_urls,
+         * aspect_ratio, resolution, n, enable_sequential, thinking_mode, color_palette, bbox_list, watermark, seed,
+         * nsfw_checker) come from the same model on a sister API and are unconfirmed for crun. This is a multi-value
+         * option with prefix: crunFieldNames.
+         * <p>
+         * The option is a: <code>java.util.Map&lt;java.lang.String, java.lang.Object&gt;</code> type. Group: advanced.
+         * Sets several entries at once.
+         *
+         * @param values the value to set
+         * @return the dsl builder
+         */
+        default AdvancedSegmindEndpointBuilder crunFieldNames(Map<String, Object> values) {
+            doSetMultiValueProperties("crunFieldNames", "crunFieldNames.", values);
             return this;
         }
     }

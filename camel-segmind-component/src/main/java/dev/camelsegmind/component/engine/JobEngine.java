@@ -478,7 +478,12 @@ public final class JobEngine {
         }
         long delay = Math.max(0, Math.min(delayMillis, remaining));
         job.nextPollAt = Instant.now().plusMillis(delay);
-        job.nextPoll = scheduler.schedule(() -> poll(job), delay, TimeUnit.MILLISECONDS);
+        var next = scheduler.schedule(() -> poll(job), delay, TimeUnit.MILLISECONDS);
+        job.nextPoll = next;
+        if (job.readAgain && delay > 0 && next.cancel(false)) {
+            // a push came between the choice of this delay and its scheduling: it found no poll to bring forward
+            scheduler.execute(() -> poll(job));
+        }
     }
 
     /** A push asked for a read now: the scheduled poll is brought forward, or a read under way is followed by one. */
@@ -767,7 +772,7 @@ public final class JobEngine {
         private volatile String stage = "waiting";
         private volatile boolean pushed;
         private boolean reading;
-        private boolean readAgain;
+        private volatile boolean readAgain;
         private volatile boolean finishing;
 
         ActiveJob(JobProvider provider, JobHandle handle, JobSpec spec, long deadline, JobListener events,

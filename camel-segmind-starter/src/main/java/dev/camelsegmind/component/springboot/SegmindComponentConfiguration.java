@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.camelsegmind.component.SegmindOperation;
 import dev.camelsegmind.component.SegmindOutputType;
 import dev.camelsegmind.component.SegmindPollStrategy;
+import dev.camelsegmind.component.SegmindProvider;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -141,7 +142,8 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
      */
     private String referenceVoice;
     /**
-     * Parameter resolution: 720P or 1080P for the Wan 2.7 video models; 720, 960 or 1024 for wan2.1-i2v-720p.
+     * Parameter resolution: 720P or 1080P for the Wan 2.7 video models; 720, 960 or 1024 for wan2.1-i2v-720p; 1K, 2K
+     * or 4K for wan2.7-image-pro with provider=crun (4K for plain text-to-image only).
      */
     private String resolution;
     /**
@@ -341,6 +343,90 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
      * are never switched off. The value is the name of a bean (optionally written #name or #bean:name).
      */
     private String sslContextParameters;
+
+    /**
+     * Where the jobs run: segmind (Segmind's serverless API, every model) or crun (crun.ai's task API, for
+     * wan2.7-image-pro only: its whole feature set, see the crun options, and push callbacks with callbackBaseUrl).
+     * Both run on the same job lifecycle, with the same headers, exceptions and pending-job store.
+     */
+    private SegmindProvider provider = SegmindProvider.segmind;
+    /**
+     * The crun.ai API key (provider=crun), sent as header x-api-key to crunBaseUrl's host only. A secret: never logged
+     * or shown in URIs. Set it with a property placeholder, for example {{env:CRUN_API_KEY}}.
+     */
+    private String crunApiKey;
+    /**
+     * Base URL of crun.ai's task API (provider=crun); the key goes to this host and no other. Point it at the simulator
+     * in tests.
+     */
+    private String crunBaseUrl = "https://api.crun.ai";
+    /**
+     * The names crun's input fields are sent under, by the name in the reference: crunFieldNames.input_urls=img_urls
+     * sends the input images as img_urls. The defaults (prompt, input_urls, aspect_ratio, resolution, n,
+     * enable_sequential, thinking_mode, color_palette, bbox_list, watermark, seed, nsfw_checker) come from the same
+     * model on a sister API and are unconfirmed for crun. This is a multi-value option with prefix: crunFieldNames.
+     */
+    private Map<String, String> crunFieldNames;
+    /**
+     * The public URL at which crun.ai reaches this application's HTTP server (platform-http), for example
+     * https://hooks.example.com. When set, every crun task is created with a callback URL of its own (this URL, the
+     * component's callbackPath and an unguessable per-task token), and its job waits for the callback instead of
+     * polling; without a callback by callbackWait it polls after all. Needs camel-platform-http-main (Camel Main) or
+     * camel-platform-http-starter (Spring Boot). See docs/providers.md for the security model and reverse proxies.
+     */
+    private String callbackBaseUrl;
+    /**
+     * How long a crun job waits for its callback before it starts polling: a lost callback costs this much latency,
+     * never the job. 0 means twice the model's typical time, at least 30 s (67 s for wan2.7-image-pro).
+     */
+    private Duration callbackWait = Duration.ZERO;
+    /**
+     * The path of the receiver for crun.ai's callbacks on the application's HTTP server (platform-http); one receiver
+     * serves every crun endpoint of this component. The callback URLs are callbackBaseUrl followed by this path.
+     */
+    private String callbackPath = "/segmind/crun/callback";
+    /**
+     * The largest callback body, in bytes, the receiver reads; a larger one is answered 413 and the job polls instead.
+     */
+    private DataSize callbackMaxBodySize = DataSize.ofMegabytes(1);
+    /**
+     * crun parameter input_urls: 1 to 9 input images as http(s) URLs, comma separated; with them the model edits
+     * (multi-image editing) instead of generating from text. A picture in the message body is added in front.
+     */
+    private String inputImages;
+    /**
+     * crun parameter aspect_ratio, text-to-image only: 1:1, 16:9, 4:3, 21:9, 3:4, 9:16, 8:1 or 1:8.
+     */
+    private String aspectRatio;
+    /**
+     * crun parameter n: how many images, 1 to 4, or up to 12 with imageSet. Several images give a List body that
+     * split(body()) turns into one message per image, each with its own file name.
+     */
+    private Integer imageCount;
+    /**
+     * crun parameter enable_sequential: image-set mode, a series of related images (imageCount up to 12); not with 4K
+     * or thinkingMode.
+     */
+    private Boolean imageSet = false;
+    /**
+     * crun parameter thinking_mode: the model reasons about the prompt before drawing; plain text-to-image only (no
+     * input images, no image set).
+     */
+    private Boolean thinkingMode = false;
+    /**
+     * crun parameter color_palette: 3 to 10 colours with their share of the image, as #RRGGBB:ratio, comma separated,
+     * for example #1A2B3C:0.5,#FFFFFF:0.3,#000000:0.2 (a ratio may also be written 50%).
+     */
+    private String colorPalette;
+    /**
+     * crun parameter bbox_list: regions of the input images to edit, as JSON with one list of x1, y1, x2, y2 boxes per
+     * input image, for example 10,10,200,120,. Needs input images.
+     */
+    private String boundingBoxes;
+    /**
+     * crun parameter nsfw_checker: let crun screen the output for unsafe content.
+     */
+    private Boolean nsfwChecker = false;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -828,5 +914,133 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
 
     public void setSslContextParameters(String sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public SegmindProvider getProvider() {
+        return provider;
+    }
+
+    public void setProvider(SegmindProvider provider) {
+        this.provider = provider;
+    }
+
+    public String getCrunApiKey() {
+        return crunApiKey;
+    }
+
+    public void setCrunApiKey(String crunApiKey) {
+        this.crunApiKey = crunApiKey;
+    }
+
+    public String getCrunBaseUrl() {
+        return crunBaseUrl;
+    }
+
+    public void setCrunBaseUrl(String crunBaseUrl) {
+        this.crunBaseUrl = crunBaseUrl;
+    }
+
+    public Map<String, String> getCrunFieldNames() {
+        return crunFieldNames;
+    }
+
+    public void setCrunFieldNames(Map<String, String> crunFieldNames) {
+        this.crunFieldNames = crunFieldNames;
+    }
+
+    public String getCallbackBaseUrl() {
+        return callbackBaseUrl;
+    }
+
+    public void setCallbackBaseUrl(String callbackBaseUrl) {
+        this.callbackBaseUrl = callbackBaseUrl;
+    }
+
+    public Duration getCallbackWait() {
+        return callbackWait;
+    }
+
+    public void setCallbackWait(Duration callbackWait) {
+        this.callbackWait = callbackWait;
+    }
+
+    public String getCallbackPath() {
+        return callbackPath;
+    }
+
+    public void setCallbackPath(String callbackPath) {
+        this.callbackPath = callbackPath;
+    }
+
+    public DataSize getCallbackMaxBodySize() {
+        return callbackMaxBodySize;
+    }
+
+    public void setCallbackMaxBodySize(DataSize callbackMaxBodySize) {
+        this.callbackMaxBodySize = callbackMaxBodySize;
+    }
+
+    public String getInputImages() {
+        return inputImages;
+    }
+
+    public void setInputImages(String inputImages) {
+        this.inputImages = inputImages;
+    }
+
+    public String getAspectRatio() {
+        return aspectRatio;
+    }
+
+    public void setAspectRatio(String aspectRatio) {
+        this.aspectRatio = aspectRatio;
+    }
+
+    public Integer getImageCount() {
+        return imageCount;
+    }
+
+    public void setImageCount(Integer imageCount) {
+        this.imageCount = imageCount;
+    }
+
+    public Boolean getImageSet() {
+        return imageSet;
+    }
+
+    public void setImageSet(Boolean imageSet) {
+        this.imageSet = imageSet;
+    }
+
+    public Boolean getThinkingMode() {
+        return thinkingMode;
+    }
+
+    public void setThinkingMode(Boolean thinkingMode) {
+        this.thinkingMode = thinkingMode;
+    }
+
+    public String getColorPalette() {
+        return colorPalette;
+    }
+
+    public void setColorPalette(String colorPalette) {
+        this.colorPalette = colorPalette;
+    }
+
+    public String getBoundingBoxes() {
+        return boundingBoxes;
+    }
+
+    public void setBoundingBoxes(String boundingBoxes) {
+        this.boundingBoxes = boundingBoxes;
+    }
+
+    public Boolean getNsfwChecker() {
+        return nsfwChecker;
+    }
+
+    public void setNsfwChecker(Boolean nsfwChecker) {
+        this.nsfwChecker = nsfwChecker;
     }
 }

@@ -1,32 +1,22 @@
 package dev.camelsegmind.component.provider.segmind;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-import javax.net.ssl.SSLHandshakeException;
-
 import dev.camelsegmind.component.engine.CallPhase;
 import dev.camelsegmind.component.engine.Failure;
-import dev.camelsegmind.component.engine.FailureKind;
 import dev.camelsegmind.component.error.SegmindAuthenticationException;
-import dev.camelsegmind.component.error.SegmindDownloadException;
-import dev.camelsegmind.component.error.SegmindTimeoutException;
-import dev.camelsegmind.component.http.AnswerTooLargeException;
 import dev.camelsegmind.component.http.ApiResponse;
-import dev.camelsegmind.component.http.MediaDownload;
-import dev.camelsegmind.component.http.UntrustedHostException;
+import dev.camelsegmind.component.http.ApiResponse;
+import dev.camelsegmind.component.http.RateLimitReset;
+import dev.camelsegmind.component.http.TransportErrors;
 import dev.camelsegmind.component.support.Json;
 import dev.camelsegmind.component.error.SegmindBadRequestException;
-import dev.camelsegmind.component.error.SegmindConnectionException;
+import dev.camelsegmind.component.error.FailureKinds;
 import dev.camelsegmind.component.error.SegmindException;
 import dev.camelsegmind.component.error.SegmindInsufficientCreditsException;
 import dev.camelsegmind.component.error.SegmindJobFailedException;
@@ -139,85 +129,12 @@ public final class SegmindErrors {
      * anything later (reset, timeout while waiting) leaves acceptance uncertain.
      */
     public static SegmindException fromTransport(CallPhase phase, Throwable failure, String requestId, String model) {
-        Throwable t = unwrap(failure);
-        if (t instanceof SegmindException se) {
-            return se;
-        }
-        if (t instanceof UntrustedHostException u) {
-            return new SegmindProtocolException("Not calling " + SafeText.forMessage(u.host(), 80) + " "
-                    + describe(phase, model, requestId) + ": " + u.getMessage() + " (option trustedHosts)", 0, null,
-                    requestId, model);
-        }
-        String where = describe(phase, model, requestId);
-        if (t instanceof AnswerTooLargeException big) {
-            if (!phase.isIdempotent() && phase != CallPhase.UPLOAD) {
-                return new SegmindSubmitUncertainException("Segmind's answer " + where + " is larger than "
-                        + big.limit() + " bytes and was not read; the " + phase.name().toLowerCase(Locale.ROOT)
-                        + " was probably accepted and billed, and it was not sent again to avoid paying twice", 0,
-                        null, requestId, model, t);
-            }
-            // the same call would bring the same answer: a protocol error, never repeated
-            return new SegmindProtocolException("Segmind's answer " + where + " is larger than " + big.limit()
-                    + " bytes, the most read for an API answer; it was cut off", 0, null, requestId, model, t);
-        }
-        if (t instanceof MediaDownload.TooLargeException && phase == CallPhase.SYNC) {
-            return new SegmindDownloadException("The media Segmind answered " + where + " is larger than the limit"
-                    + " (option maxMediaSize) and was cut off; the call was answered, so it was billed, and it is not"
-                    + " repeated", 0, requestId, model, false, t);
-        }
-        if (!(t instanceof IOException) && !(t instanceof UnresolvedAddressException)) {
-            // thrown before anything reached the wire (the JDK refuses a header value, say): nothing was sent, and
-            // the message is left out because the JDK quotes the refused value, which may be the API key
-            return new SegmindException("The request " + where + " could not be sent: " + t.getClass().getSimpleName(),
-                    0, null, requestId, model, null);
-        }
-        String what = t.getClass().getSimpleName() + (t.getMessage() != null ? ": " + SafeText.forMessage(t.getMessage(), 200) : "");
-        // a failed TLS handshake precedes the request: nothing was sent
-        boolean notSent = t instanceof ConnectException || t instanceof HttpConnectTimeoutException
-                || t instanceof SSLHandshakeException || t.getCause() instanceof SSLHandshakeException
-                || t instanceof UnresolvedAddressException || (t.getCause() instanceof ConnectException);
-        // an upload is not billed: sending it again at worst stores the file twice
-        if (phase.isIdempotent() || notSent || phase == CallPhase.UPLOAD) {
-            return new SegmindConnectionException("Could not reach Segmind " + where + " (" + what + ")", 0, null,
-                    requestId, model, t);
-        }
-        String kind = t instanceof HttpTimeoutException ? "timed out" : "failed";
-        return new SegmindSubmitUncertainException("The connection " + kind + " after the request " + where
-                + " was sent, so Segmind may have accepted and billed the job; it was not retried to avoid paying twice"
-                + " (set retryUncertainSubmit=true to retry anyway) (" + what + ")", 0, null, requestId, model, t);
+        return TransportErrors.of("Segmind", "trustedHosts", phase, failure, requestId, model);
     }
 
     /** Reads a failure for the engine: whether to repeat the call, and what it means for the job. */
     public static Failure classify(CallPhase phase, Throwable failure) {
-        SegmindException e = fromTransport(phase, failure, null, null);
-        if (e instanceof SegmindRateLimitException rl) {
-            return new Failure(FailureKind.RATE_LIMITED, rl.getResetAt());
-        }
-        if (e instanceof SegmindSubmitUncertainException) {
-            return Failure.of(FailureKind.UNCERTAIN);
-        }
-        if (e instanceof SegmindServerException se) {
-            return new Failure(FailureKind.RETRYABLE, se.getRetryAfter());
-        }
-        if (e instanceof SegmindConnectionException) {
-            // only mapped so on a write when nothing was sent
-            return Failure.of(FailureKind.RETRYABLE);
-        }
-        if (e instanceof SegmindJobFailedException) {
-            return Failure.of(FailureKind.JOB_FAILED);
-        }
-        if (e instanceof SegmindRequestExpiredException) {
-            return Failure.of(FailureKind.EXPIRED);
-        }
-        if (e instanceof SegmindDownloadException) {
-            return Failure.of(e.isRetryable() ? FailureKind.RETRYABLE : FailureKind.FINAL);
-        }
-        if (e instanceof SegmindProtocolException && phase.isIdempotent() && e.getCause() instanceof IOException
-                && !(e.getCause() instanceof AnswerTooLargeException)) {
-            // an answer cut or garbled on the way may read well next time; a well-formed wrong answer will not
-            return Failure.of(FailureKind.RETRYABLE);
-        }
-        return Failure.of(FailureKind.FINAL);
+        return FailureKinds.of(phase, fromTransport(phase, failure, null, null));
     }
 
     public static Throwable unwrap(Throwable t) {
@@ -247,61 +164,14 @@ public final class SegmindErrors {
     }
 
     static Instant resetAt(ApiResponse response) {
-        String header = response.headers().firstValue("x-rate-limit-reset-at-utc").orElse(null);
-        Instant reset = header == null ? null : parseResetTime(header.trim());
-        if (reset != null) {
-            return reset;
-        }
-        String retryAfter = response.headers().firstValue("retry-after").orElse(null);
-        if (retryAfter != null) {
-            try {
-                return Instant.now().plusSeconds(Long.parseLong(retryAfter.trim()));
-            } catch (NumberFormatException ignored) {
-                return parseResetTime(retryAfter.trim());
-            }
-        }
-        return null;
+        return RateLimitReset.of(response);
     }
 
-    /**
-     * A reset time as gateways write it: an ISO-8601 instant or date-time (UTC when no offset is given, as the
-     * header's name says), epoch seconds or milliseconds, or an HTTP date. Anything else is null: backoff covers it.
-     */
     static Instant parseResetTime(String text) {
-        if (text.isEmpty()) {
-            return null;
-        }
-        if (text.chars().allMatch(Character::isDigit) && text.length() <= 19) {
-            long n = Long.parseLong(text);
-            // beyond the year 2286 in seconds, so milliseconds
-            return n > 9_999_999_999L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
-        }
-        try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // next form
-        }
-        try {
-            return java.time.LocalDateTime.parse(text.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
-        } catch (DateTimeParseException ignored) {
-            // next form
-        }
-        try {
-            return java.time.ZonedDateTime.parse(text, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant();
-        } catch (DateTimeParseException ignored) {
-            return null;
-        }
+        return RateLimitReset.parse(text);
     }
 
     private static String describe(CallPhase phase, String model, String requestId) {
-        StringBuilder sb = new StringBuilder("(").append(phase.name().toLowerCase(Locale.ROOT));
-        if (model != null) {
-            sb.append(" ").append(model);
-        }
-        if (requestId != null) {
-            sb.append(", request ").append(requestId);
-        }
-        return sb.append(")").toString();
+        return TransportErrors.describe(phase, model, requestId);
     }
 }

@@ -11,6 +11,8 @@ final class ExchangeKeys {
     static final String PARAMETERS_SHOWN = "folderWatchParametersShown";
     /** The prompt file that travels with a picture, when there is one. */
     static final String PROMPT_FILE = "folderWatchPromptFile";
+    /** Where the job runs: segmind, or crun when a request file says {@code "provider": "crun"}. */
+    static final String PROVIDER = "folderWatchProvider";
     /** The output files written, relative to the outbox. */
     static final String OUTPUTS = "folderWatchOutputs";
 

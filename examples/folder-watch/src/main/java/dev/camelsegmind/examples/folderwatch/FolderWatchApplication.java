@@ -75,7 +75,10 @@ public final class FolderWatchApplication {
             simulatorProperties(main, simulator);
             // no exit call: the run ends when Camel has been idle for a while, so Maven's exec:java returns normally
             main.configure().setDurationMaxIdleSeconds(settings.idleSeconds());
+            progress.summary().callbacksFrom(simulator::callbacksAnswered);
             main.run();
+            long answered = simulator.callbacksAnswered();
+            progress.summary().callbacksFrom(() -> answered);
         }
         return progress.summary();
     }
@@ -92,6 +95,22 @@ public final class FolderWatchApplication {
         main.addOverrideProperty("camel.component.segmind.max-retry-delay", millis(30_000 * f));
         // a job that never ends must still end the demo: fail it after the usual 15 minutes, scaled
         main.addOverrideProperty("camel.component.segmind.timeout", millis(Math.max(30_000, 900_000 * f)));
+        // the simulator is crun.ai too, on the same port and key; it calls back on Camel Main's HTTP server
+        int port = freePort();
+        main.addOverrideProperty("camel.component.segmind.crun-base-url", simulator.baseUrl());
+        main.addOverrideProperty("camel.component.segmind.crun-api-key", simulator.apiKey());
+        main.addOverrideProperty("camel.server.enabled", "true");
+        main.addOverrideProperty("camel.server.host", "127.0.0.1");
+        main.addOverrideProperty("camel.server.port", String.valueOf(port));
+        main.addOverrideProperty("camel.component.segmind.callback-base-url", "http://127.0.0.1:" + port);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no free port for the callback receiver", e);
+        }
     }
 
     private static String millis(double value) {

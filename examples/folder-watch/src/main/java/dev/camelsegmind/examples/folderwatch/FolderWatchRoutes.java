@@ -39,6 +39,7 @@ final class FolderWatchRoutes extends RouteBuilder {
                 + "&initialDelay=200&delay=500")
                 .routeId("folder-watch")
                 .process(progress::started)
+                .setProperty(ExchangeKeys.PROVIDER, constant("segmind"))
                 .choice()
                     .when(header(Exchange.FILE_NAME_ONLY).regex("(?i).*\\.json"))
                         .process(InboxRequests::fromRequestFile)
@@ -47,10 +48,13 @@ final class FolderWatchRoutes extends RouteBuilder {
                     .otherwise()
                         .process(InboxRequests::fromImage)
                 .end()
-                // header CamelSegmindModel names each file's model; the path is only the default
-                .to("segmind:" + IMAGE_MODEL + "?operation=submit")
+                // header CamelSegmindModel names each file's model; the path is only the default. A request file may
+                // choose crun.ai as the provider: its job then ends with crun's callback instead of polling
+                .toD("segmind:" + IMAGE_MODEL + "?operation=submit&provider=${exchangeProperty." + ExchangeKeys.PROVIDER
+                        + "}")
                 .process(progress::queued)
-                .to("segmind:" + IMAGE_MODEL + "?operation=await")
+                .toD("segmind:" + IMAGE_MODEL + "?operation=await&provider=${exchangeProperty." + ExchangeKeys.PROVIDER
+                        + "}")
                 .split(body())
                     .process(OutputNames::nameSplitPart)
                     .to(fileUri(settings.outbox()))

@@ -33,6 +33,7 @@ final class InboxRequests {
     static final int VIDEO_SECONDS = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.List<String> PROVIDERS = java.util.List.of("segmind", "crun");
 
     private InboxRequests() {
     }
@@ -44,7 +45,10 @@ final class InboxRequests {
         request(exchange, IMAGE_MODEL, parameters, parameters, false);
     }
 
-    /** {@code city.json}: {@code {"model": "<slug>", ...parameters}} for any model. */
+    /**
+     * {@code city.json}: {@code {"model": "<slug>", ...parameters}} for any model; {@code "provider": "crun"} runs it
+     * at crun.ai instead of Segmind ({@code lighthouse-crun.json}).
+     */
     static void fromRequestFile(Exchange exchange) {
         String name = exchange.getProperty(ExchangeKeys.INPUT, String.class);
         JsonNode json;
@@ -68,6 +72,12 @@ final class InboxRequests {
         @SuppressWarnings("unchecked")
         Map<String, Object> parameters = JSON.convertValue(json, LinkedHashMap.class);
         parameters.remove("model");
+        Object provider = parameters.remove("provider");
+        if (provider != null && !PROVIDERS.contains(provider.toString())) {
+            throw new InboxFileException(name + " names provider \"" + provider + "\": use \"segmind\" (the default)"
+                    + " or \"crun\" (crun.ai, for " + IMAGE_MODEL + " only)");
+        }
+        exchange.setProperty(ExchangeKeys.PROVIDER, provider == null ? "segmind" : provider.toString());
         request(exchange, model.asText().trim(), parameters, MediaAbbreviation.abbreviate(parameters), false);
     }
 

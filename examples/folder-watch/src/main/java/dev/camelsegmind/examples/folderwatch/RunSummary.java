@@ -17,6 +17,7 @@ public final class RunSummary {
     }
 
     private final List<Row> rows = new ArrayList<>();
+    private java.util.function.LongSupplier callbacks = () -> 0;
 
     synchronized void add(Row row) {
         rows.add(row);
@@ -26,6 +27,20 @@ public final class RunSummary {
         List<Row> copy = new ArrayList<>(rows);
         copy.sort(Comparator.comparing(Row::file));
         return copy;
+    }
+
+    /** crun.ai callbacks the application answered (simulator runs only). */
+    public long callbacks() {
+        java.util.function.LongSupplier count;
+        synchronized (this) {
+            count = callbacks;
+        }
+        return count.getAsLong();
+    }
+
+    /** Where the number of callbacks is read when the summary is shown. */
+    synchronized void callbacksFrom(java.util.function.LongSupplier answered) {
+        this.callbacks = answered;
     }
 
     public long failures() {
@@ -71,6 +86,10 @@ public final class RunSummary {
         long failed = failures();
         table.append(all.size()).append(all.size() == 1 ? " file, " : " files, ").append(all.size() - failed)
                 .append(" done, ").append(failed).append(" failed");
+        long answered = callbacks();
+        if (answered > 0) {
+            table.append("; crun.ai called back ").append(answered).append(answered == 1 ? " time" : " times");
+        }
         return table.toString();
     }
 

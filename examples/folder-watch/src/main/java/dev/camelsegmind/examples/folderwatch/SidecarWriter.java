@@ -40,6 +40,7 @@ final class SidecarWriter implements Processor {
         Map<String, Object> sidecar = new LinkedHashMap<>();
         sidecar.put("input", input);
         sidecar.put("model", message.getHeader(SegmindConstants.JOB_MODEL));
+        sidecar.put("provider", exchange.getProperty(ExchangeKeys.PROVIDER));
         sidecar.put("requestId", message.getHeader(SegmindConstants.REQUEST_ID));
         sidecar.put("status", message.getHeader(SegmindConstants.STATUS));
         sidecar.put("parameters", exchange.getProperty(ExchangeKeys.PARAMETERS_SHOWN));

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.camelsegmind.simulator.Route;
 import dev.camelsegmind.simulator.SegmindSimulator;
 
 /**
@@ -35,6 +36,11 @@ final class SimulatorMode implements AutoCloseable {
 
     String apiKey() {
         return simulator.defaultApiKey();
+    }
+
+    /** The callbacks the simulator, as crun.ai, sent and the application answered 200. */
+    long callbacksAnswered() {
+        return simulator.journal().entries(Route.CRUN_CALLBACK).stream().filter(e -> e.httpStatus() == 200).count();
     }
 
     /**

@@ -40,6 +40,16 @@ class FolderWatchApplicationTest {
         assertSidecar(outbox.resolve("sunset.json"), "wan2.7-image-pro");
         assertSidecar(outbox.resolve("city.json"), "wan2.7-image-pro");
         assertSidecar(outbox.resolve("lake.json"), "wan2.7-i2v");
+        // the prompt that asked for crun.ai ran there, and its job ended with crun's callback
+        assertPng(outbox.resolve("lighthouse-crun.png"));
+        Map<?, ?> lighthouse = JSON.readValue(outbox.resolve("lighthouse-crun.json").toFile(), Map.class);
+        assertThat(lighthouse.get("provider")).isEqualTo("crun");
+        assertThat(lighthouse.get("model")).isEqualTo("wan2.7-image-pro");
+        assertThat(lighthouse.get("cost")).as("crun reports the task's credits").isInstanceOf(Number.class);
+        assertThat(((Map<?, ?>) lighthouse.get("parameters")).get("thinking_mode")).isEqualTo(true);
+        assertThat(summary.callbacks()).isEqualTo(1);
+        assertThat(JSON.readValue(outbox.resolve("city.json").toFile(), Map.class).get("provider"))
+                .isEqualTo("segmind");
         Map<?, ?> city = JSON.readValue(outbox.resolve("city.json").toFile(), Map.class);
         assertThat(((Map<?, ?>) city.get("parameters")).get("size")).isEqualTo("2K");
         assertThat(((Map<?, ?>) city.get("parameters")).containsKey("model")).isFalse();
@@ -51,6 +61,7 @@ class FolderWatchApplicationTest {
         Path inbox = dir.resolve("inbox");
         assertThat(inbox.resolve(".done")).isDirectoryContaining(p -> p.endsWith("sunset.txt"))
                 .isDirectoryContaining(p -> p.endsWith("city.json"))
+                .isDirectoryContaining(p -> p.endsWith("lighthouse-crun.json"))
                 .isDirectoryContaining(p -> p.endsWith("lake.png"))
                 .isDirectoryContaining(p -> p.endsWith("lake.txt"));
         assertThat(inbox.resolve(".error").resolve("bad-resolution.json")).isRegularFile();
@@ -62,10 +73,10 @@ class FolderWatchApplicationTest {
         // lake.txt travelled with lake.png: it is no image job of its own
         assertThat(outbox.resolve("lake.png")).doesNotExist();
         assertThat(summary.rows()).extracting(RunSummary.Row::file)
-                .containsExactly("bad-resolution.json", "city.json", "lake.png", "sunset.txt");
+                .containsExactly("bad-resolution.json", "city.json", "lake.png", "lighthouse-crun.json", "sunset.txt");
         assertThat(summary.rows()).filteredOn(r -> !r.succeeded()).extracting(RunSummary.Row::file)
                 .containsExactly("bad-resolution.json");
-        assertThat(summary.render()).contains("4 files, 3 done, 1 failed");
+        assertThat(summary.render()).contains("5 files, 4 done, 1 failed; crun.ai called back 1 time");
     }
 
     @Test
