@@ -29,6 +29,20 @@ public final class SegmindConstants {
                                                 + " whose key names a pending job resumes it instead of submitting.",
               javaType = "String")
     public static final String JOB_KEY = "CamelSegmindJobKey";
+    @Metadata(label = "producer", description = "Text kept with the message's pending job (option pendingJobStore),"
+                                                + " for whoever resumes the job without this message: for example"
+                                                + " where the request came from, so a result can still be addressed."
+                                                + " Operation generate with a job key only.",
+              javaType = "java.util.Map<String, String>")
+    public static final String JOB_ATTRIBUTES = "CamelSegmindJobAttributes";
+
+    /**
+     * Exchange property (not a header): a {@code CompletableFuture} that the caller completes to give the message's
+     * job up, as when the producer stops. A job still waiting for its turn is never submitted, one under way stops at
+     * its next step and stays in the pending-job store, and the exchange fails at once. A cluster node uses it when
+     * another node takes the job over.
+     */
+    public static final String ABANDON = "CamelSegmindAbandon";
 
     // --- typed model parameters, one per option
     @Metadata(label = "producer", description = "Parameter prompt.", javaType = "String")

@@ -102,6 +102,16 @@ public class SegmindProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        CompletableFuture<Void> started = work;
+        if (exchange.getProperty(SegmindConstants.ABANDON) instanceof CompletableFuture<?> givenUp) {
+            givenUp.whenComplete((v, e) -> {
+                SegmindException why = new SegmindException("The job was given up by the route's caller (property "
+                        + SegmindConstants.ABANDON + "); a job already accepted continues at the provider and stays"
+                        + " in the pending-job store", 0, null, null, getEndpoint().getModel());
+                abandon.completeExceptionally(why);
+                started.completeExceptionally(why);
+            });
+        }
         AtomicBoolean done = new AtomicBoolean();
         inflight.put(work, abandon);
         work.whenComplete((v, failure) -> {
@@ -210,7 +220,17 @@ public class SegmindProducer extends DefaultAsyncProducer {
         boolean download = request.outputType() == SegmindOutputType.media;
         return new JobSpec(request.model(), payload, request.jobKey(), timeout(), endpoint.getPollingPolicy(),
                 endpoint.retryPolicy(), download ? endpoint.downloadOptions() : null,
-                endpoint.progressListener(exchange), abandon, null);
+                endpoint.progressListener(exchange), abandon, request.jobKey() == null ? null : attributes(exchange));
+    }
+
+    private static Map<String, String> attributes(Exchange exchange) {
+        Map<?, ?> given = exchange.getMessage().getHeader(SegmindConstants.JOB_ATTRIBUTES, Map.class);
+        if (given == null || given.isEmpty()) {
+            return null;
+        }
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        given.forEach((k, v) -> attributes.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+        return attributes;
     }
 
     private Duration timeout() {

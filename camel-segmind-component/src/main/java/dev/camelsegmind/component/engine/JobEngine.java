@@ -99,7 +99,7 @@ public final class JobEngine {
     public CompletableFuture<JobHandle> submit(JobProvider provider, JobSpec spec) {
         long deadline = deadlineOf(spec);
         JobListener events = JobListener.compose(listener, spec.listener());
-        return sendSubmit(provider, spec, deadline, events).thenApply(handle -> {
+        return sendSubmit(provider, spec, null, deadline, events).thenApply(handle -> {
             events.submitted(handle);
             return handle;
         });
@@ -250,7 +250,7 @@ public final class JobEngine {
     private CompletableFuture<JobResult> submitThenWait(JobProvider provider, JobSpec spec, PendingJob claim,
                                                         long deadline, JobListener events,
                                                         CompletableFuture<JobResult> outcome) {
-        return sendSubmit(provider, spec, deadline, events)
+        return sendSubmit(provider, spec, claim, deadline, events)
                 .handle((handle, failure) -> {
                     if (failure != null) {
                         return afterFailedSubmit(provider, spec, claim, Retrier.unwrap(failure))
@@ -313,11 +313,20 @@ public final class JobEngine {
         });
     }
 
-    private CompletableFuture<JobHandle> sendSubmit(JobProvider provider, JobSpec spec, long deadline,
-                                                    JobListener events) {
+    /**
+     * Sends the submit, with retries. Each attempt first tells the store that a claimed job is about to be sent
+     * ({@link PendingJobStore#submitting}), after any wait for the request budget: a store that fails there stops the
+     * attempt before anything is sent.
+     */
+    private CompletableFuture<JobHandle> sendSubmit(JobProvider provider, JobSpec spec, PendingJob claim,
+                                                    long deadline, JobListener events) {
         String subject = spec.jobKey() != null ? "job key " + SafeText.forMessage(spec.jobKey(), 120) : null;
         return retrier.call(provider, CallPhase.SUBMIT, null, spec.model(), subject, deadline, spec.retry(), events,
-                        () -> provider.submit(spec.model(), spec.payload()))
+                        () -> claim == null ? provider.submit(spec.model(), spec.payload())
+                                : storeCall(() -> {
+                                    store.submitting(claim);
+                                    return claim;
+                                }).thenCompose(c -> provider.submit(spec.model(), spec.payload())))
                 .whenComplete((handle, e) -> {
                     if (e != null) {
                         events.failed(null, spec.model(), Retrier.unwrap(e));

@@ -19,7 +19,8 @@ public final class RequestLimiter {
     private static final long MINUTE_MILLIS = 60_000;
 
     private final long windowMillis;
-    private final int maxRequestsPerMinute;
+    /** Changed only by {@link #setMaxRequestsPerMinute}, under the lock. */
+    private volatile int maxRequestsPerMinute;
     private final int maxConcurrentJobs;
     private final ScheduledExecutorService scheduler;
     private final Deque<Long> granted = new ArrayDeque<>();
@@ -67,10 +68,40 @@ public final class RequestLimiter {
         }
         CompletableFuture<Void> f = new CompletableFuture<>();
         synchronized (this) {
+            if (maxRequestsPerMinute == 0) {
+                return CompletableFuture.completedFuture(null);
+            }
             waitingRequests.addLast(f);
         }
         grantRequests();
         return f;
+    }
+
+    /**
+     * Changes the budget while jobs run: a node of a cluster gets its share of the plan's limit as the cluster
+     * changes. Lowering it holds calls until the grants of the last window fall below the new limit; raising it
+     * grants waiting calls at once. 0 lifts the limit.
+     */
+    public void setMaxRequestsPerMinute(int maxRequestsPerMinute) {
+        List<CompletableFuture<Void>> released = new ArrayList<>();
+        synchronized (this) {
+            this.maxRequestsPerMinute = Math.max(0, maxRequestsPerMinute);
+            if (this.maxRequestsPerMinute == 0) {
+                released.addAll(waitingRequests);
+                waitingRequests.clear();
+            }
+        }
+        released.forEach(f -> f.complete(null));
+        grantRequests();
+    }
+
+    public int maxRequestsPerMinute() {
+        return maxRequestsPerMinute;
+    }
+
+    /** The length of the budget's "minute" in milliseconds: 60 000 but in tests against a faster simulated clock. */
+    public long windowMillis() {
+        return windowMillis;
     }
 
     /** How long the next call would wait now; for the console. */
