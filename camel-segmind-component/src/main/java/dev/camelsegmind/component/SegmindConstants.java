@@ -39,8 +39,8 @@ public final class SegmindConstants {
     /**
      * Exchange property (not a header): a {@code CompletableFuture} that the caller completes to give the message's
      * job up, as when the producer stops. A job still waiting for its turn is never submitted, one under way stops at
-     * its next step and stays in the pending-job store, and the exchange fails at once. A cluster node uses it when
-     * another node takes the job over.
+     * its next step and stays in the pending-job store, and the route stops there for this exchange, without an error:
+     * the caller that gave it up expects nothing. A cluster node uses it when another node takes the job over.
      */
     public static final String ABANDON = "CamelSegmindAbandon";
 

@@ -103,13 +103,13 @@ public class SegmindProducer extends DefaultAsyncProducer {
             return true;
         }
         CompletableFuture<Void> started = work;
-        if (exchange.getProperty(SegmindConstants.ABANDON) instanceof CompletableFuture<?> givenUp) {
-            givenUp.whenComplete((v, e) -> {
-                SegmindException why = new SegmindException("The job was given up by the route's caller (property "
-                        + SegmindConstants.ABANDON + "); a job already accepted continues at the provider and stays"
-                        + " in the pending-job store", 0, null, null, getEndpoint().getModel());
-                abandon.completeExceptionally(why);
-                started.completeExceptionally(why);
+        SegmindException givenUp = new SegmindException("The job was given up by the route's caller (property "
+                + SegmindConstants.ABANDON + "); a job already accepted continues at the provider and stays in the"
+                + " pending-job store", 0, null, null, getEndpoint().getModel());
+        if (exchange.getProperty(SegmindConstants.ABANDON) instanceof CompletableFuture<?> signal) {
+            signal.whenComplete((v, e) -> {
+                abandon.completeExceptionally(givenUp);
+                started.completeExceptionally(givenUp);
             });
         }
         AtomicBoolean done = new AtomicBoolean();
@@ -120,8 +120,12 @@ public class SegmindProducer extends DefaultAsyncProducer {
             abandon.complete(null);
             Runnable finish = () -> {
                 if (done.compareAndSet(false, true)) {
-                    if (failure != null) {
-                        exchange.setException(SegmindRequestSupport.unwrap(failure));
+                    Throwable error = failure == null ? null : SegmindRequestSupport.unwrap(failure);
+                    if (error == givenUp) {
+                        // the caller gave the job up and expects nothing: the route stops here, without an error
+                        exchange.setRouteStop(true);
+                    } else if (error != null) {
+                        exchange.setException(error);
                     }
                     callback.done(false);
                 }
