@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
  * sliding minute (status polls count) and at most {@code maxConcurrentJobs} jobs between submit and delivery. Waiting
  * is a scheduled future, never a parked thread, so 500 queued files on a 5 RPM plan wait politely instead of burning
  * 429s.
+ *
+ * <p>A call holds its place in the budget from its grant until one window after it completes
+ * ({@link #requestDone()}). The server counts a call when it arrives, which is after the grant and before the answer;
+ * counting from the grant alone would let a call that waited in the HTTP client share the server's window with the
+ * calls granted a window later, and meet a 429 at exactly the plan's budget.
  */
 public final class RequestLimiter {
 
@@ -23,7 +28,10 @@ public final class RequestLimiter {
     private volatile int maxRequestsPerMinute;
     private final int maxConcurrentJobs;
     private final ScheduledExecutorService scheduler;
+    /** When each completed call of the last window completed, oldest first. */
     private final Deque<Long> granted = new ArrayDeque<>();
+    /** Calls granted and not yet completed: each holds a place until a window after it completes. */
+    private int open;
     private final Deque<CompletableFuture<Void>> waitingRequests = new ArrayDeque<>();
     private boolean timerSet;
     private final Deque<CompletableFuture<Void>> waitingJobs = new ArrayDeque<>();
@@ -104,10 +112,26 @@ public final class RequestLimiter {
         return windowMillis;
     }
 
+    /**
+     * A call granted by {@link #acquireRequest()} has completed (answered, failed, or never sent): its place frees up a
+     * window from now. Every grant is followed by exactly one call of this.
+     */
+    public void requestDone() {
+        synchronized (this) {
+            if (open == 0) {
+                // granted while the budget was off: it never held a place
+                return;
+            }
+            open--;
+            granted.addLast(monotonicMillis());
+        }
+        grantRequests();
+    }
+
     /** How long the next call would wait now; for the console. */
     public synchronized long currentDelayMillis() {
         long now = monotonicMillis();
-        if (maxRequestsPerMinute == 0 || granted.size() < maxRequestsPerMinute && waitingRequests.isEmpty()) {
+        if (maxRequestsPerMinute == 0 || open + granted.size() < maxRequestsPerMinute && waitingRequests.isEmpty()) {
             return 0;
         }
         return granted.isEmpty() ? 0 : Math.max(0, granted.peekFirst() + windowMillis - now);
@@ -120,12 +144,13 @@ public final class RequestLimiter {
             while (!granted.isEmpty() && granted.peekFirst() + windowMillis <= now) {
                 granted.pollFirst();
             }
-            while (!waitingRequests.isEmpty() && granted.size() < maxRequestsPerMinute) {
-                granted.addLast(now);
+            while (!waitingRequests.isEmpty() && open + granted.size() < maxRequestsPerMinute) {
+                open++;
                 ready.add(waitingRequests.pollFirst());
             }
-            if (!waitingRequests.isEmpty() && !timerSet) {
-                // the oldest grant leaves the window then
+            // with every place held by a call under way, the next requestDone() looks again
+            if (!waitingRequests.isEmpty() && !timerSet && !granted.isEmpty()) {
+                // the oldest completed call leaves the window then
                 timerSet = true;
                 long delay = Math.max(1, granted.peekFirst() + windowMillis - now);
                 scheduler.schedule(() -> {

@@ -85,14 +85,25 @@ final class Retrier {
                 return;
             }
             CompletableFuture<T> sent;
+            boolean budgeted = phase != CallPhase.MEDIA;
             try {
-                sent = (phase == CallPhase.MEDIA ? CompletableFuture.<Void>completedFuture(null)
-                        : limiter.acquireRequest()).thenCompose(v -> result.isDone()
-                                ? CompletableFuture.<T>failedFuture(new IllegalStateException("abandoned"))
-                                : call.get());
+                sent = (budgeted ? limiter.acquireRequest() : CompletableFuture.<Void>completedFuture(null))
+                        .thenCompose(v -> {
+                            try {
+                                return result.isDone()
+                                        ? CompletableFuture.<T>failedFuture(new IllegalStateException("abandoned"))
+                                        : call.get();
+                            } catch (RuntimeException e) {
+                                return CompletableFuture.failedFuture(e);
+                            }
+                        });
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
                 return;
+            }
+            if (budgeted) {
+                // the call's place in the budget is held until a window after its answer (RequestLimiter)
+                sent = sent.whenComplete((v, e) -> limiter.requestDone());
             }
             sent.whenComplete((value, failure) -> {
                 try {
