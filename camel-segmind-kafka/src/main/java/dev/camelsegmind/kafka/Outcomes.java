@@ -34,6 +34,10 @@ final class Outcomes {
         Object body = m.getBody();
         byte[] value = body == null ? new byte[0]
                 : exchange.getContext().getTypeConverter().convertTo(byte[].class, exchange, body);
+        if (value == null) {
+            // a body Camel cannot turn into bytes: its text, rather than an empty record that reads as a tombstone
+            value = String.valueOf(body).getBytes(StandardCharsets.UTF_8);
+        }
         RecordHeaders headers = new RecordHeaders();
         m.getHeaders().forEach((name, v) -> {
             if (name.startsWith("CamelSegmind") && !name.startsWith("CamelSegmindKafka") && isSimple(v)) {

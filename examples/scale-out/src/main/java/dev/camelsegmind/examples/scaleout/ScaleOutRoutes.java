@@ -19,6 +19,7 @@ public class ScaleOutRoutes extends RouteBuilder {
         onCompletion().onFailureOnly()
                 .log(LoggingLevel.WARN, "scale-out", "${header.CamelSegmindKafkaKey} failed: ${exception.message}");
 
+        // tag::route[]
         from("segmind-kafka:{{scaleout.requests-topic}}?resultsTopic={{scaleout.results-topic}}"
                 + "&deadLetterTopic={{scaleout.dead-letter-topic}}&groupId={{scaleout.group}}"
                 + "&requestsPerMinute={{scaleout.requests-per-minute}}&sessionTimeout={{scaleout.session-timeout}}")
@@ -30,5 +31,6 @@ public class ScaleOutRoutes extends RouteBuilder {
                 .process(Results::fromMedia)
                 .log(LoggingLevel.INFO, "scale-out", "${header.CamelSegmindKafkaKey} done: ${header.CamelFileName}"
                         + " (claimed by ${header.CamelSegmindKafkaClaimedBy})");
+        // end::route[]
     }
 }
