@@ -62,7 +62,7 @@ final class ScaleOutNodes implements AutoCloseable {
             @Override
             public void configure() {
                 // failures are the dead-letter topic's, and the tests assert them there
-                errorHandler(defaultErrorHandler().logExhausted(false));
+                errorHandler(noErrorHandler());
                 from("segmind-kafka:" + topics.requests() + "?resultsTopic=" + topics.results() + "&deadLetterTopic="
                         + topics.deadLetters() + "&groupId=" + group + "&sessionTimeout=3000&requestsPerMinute="
                         + requestsPerMinute).routeId("generate")

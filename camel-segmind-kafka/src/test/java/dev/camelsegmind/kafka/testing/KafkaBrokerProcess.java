@@ -160,6 +160,19 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.out").toFile()))
                 .start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        // an admin client asked before the port listens logs a warning per attempt: wait for the port first
+        while (!listening()) {
+            if (!process.isAlive()) {
+                throw new IOException("The Kafka broker exited at start (" + process.exitValue() + "): "
+                        + tail(dir.resolve("broker.out")) + tail(dir.resolve("broker.log")));
+            }
+            if (System.nanoTime() > deadline) {
+                close();
+                throw new IOException("The Kafka broker did not listen within " + START_TIMEOUT + ": "
+                        + tail(dir.resolve("broker.log")));
+            }
+            Thread.sleep(200);
+        }
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 3000);
@@ -181,6 +194,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                     Thread.sleep(200);
                 }
             }
+        }
+    }
+
+    private boolean listening() {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 

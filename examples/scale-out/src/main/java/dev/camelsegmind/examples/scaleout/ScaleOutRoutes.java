@@ -14,8 +14,9 @@ public class ScaleOutRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // failures are reported on the dead-letter topic; one log line each is enough here
-        errorHandler(defaultErrorHandler().logExhausted(false));
+        // the dead-letter topic is this route's error channel: no redelivery (the engine retries what can pass), no
+        // stack trace per failed request, one log line each
+        errorHandler(noErrorHandler());
         onCompletion().onFailureOnly()
                 .log(LoggingLevel.WARN, "scale-out", "${header.CamelSegmindKafkaKey} failed: ${exception.message}");
 
