@@ -29,12 +29,21 @@ public final class SegmindConstants {
                                                 + " whose key names a pending job resumes it instead of submitting.",
               javaType = "String")
     public static final String JOB_KEY = "CamelSegmindJobKey";
-    @Metadata(label = "producer", description = "Values kept with this message's pending job (operation generate),"
-                                                + " a map of names to text: when a job is resumed at start-up"
-                                                + " without its message (option resumedJobsUri), they come back as"
-                                                + " headers of the message its result is sent in. Only read.",
+    @Metadata(label = "producer", description = "Text kept with the message's pending job (operation generate with a"
+                                                + " job key), a map of names to text, for whoever resumes the job"
+                                                + " without this message: a start-up resume (option resumedJobsUri)"
+                                                + " sends them back as headers of the message its result is sent in,"
+                                                + " and a cluster node uses them to address a result. Only read.",
               javaType = "java.util.Map<String, String>")
     public static final String JOB_ATTRIBUTES = "CamelSegmindJobAttributes";
+
+    /**
+     * Exchange property (not a header): a {@code CompletableFuture} that the caller completes to give the message's
+     * job up, as when the producer stops. A job still waiting for its turn is never submitted, one under way stops at
+     * its next step and stays in the pending-job store, and the route stops there for this exchange, without an error:
+     * the caller that gave it up expects nothing. A cluster node uses it when another node takes the job over.
+     */
+    public static final String ABANDON = "CamelSegmindAbandon";
 
     // --- typed model parameters, one per option
     @Metadata(label = "producer", description = "Parameter prompt.", javaType = "String")

@@ -141,6 +141,16 @@ public class SegmindProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        CompletableFuture<Void> started = work;
+        SegmindException givenUp = new SegmindException("The job was given up by the route's caller (property "
+                + SegmindConstants.ABANDON + "); a job already accepted continues at the provider and stays in the"
+                + " pending-job store", 0, null, null, getEndpoint().getModel());
+        if (exchange.getProperty(SegmindConstants.ABANDON) instanceof CompletableFuture<?> signal) {
+            signal.whenComplete((v, e) -> {
+                abandon.completeExceptionally(givenUp);
+                started.completeExceptionally(givenUp);
+            });
+        }
         AtomicBoolean done = new AtomicBoolean();
         inflight.put(work, abandon);
         if (!isRunAllowed()) {
@@ -155,8 +165,12 @@ public class SegmindProducer extends DefaultAsyncProducer {
             abandon.complete(null);
             Runnable finish = () -> {
                 if (done.compareAndSet(false, true)) {
-                    if (failure != null) {
-                        Throwable error = guard.failed(request, SegmindRequestSupport.unwrap(failure));
+                    Throwable error = failure == null ? null : SegmindRequestSupport.unwrap(failure);
+                    if (error == givenUp) {
+                        // the caller gave the job up and expects nothing: the route stops here, without an error
+                        exchange.setRouteStop(true);
+                    } else if (error != null) {
+                        error = guard.failed(request, error);
                         // an operator reconciling a possibly billed submit finds its pending-job entry by this key
                         exchange.setException(error instanceof SegmindSubmitUncertainException uncertain
                                 ? uncertain.withJobKey(request.jobKey()) : error);
@@ -258,10 +272,10 @@ public class SegmindProducer extends DefaultAsyncProducer {
         boolean download = request.outputType() == SegmindOutputType.media;
         return new JobSpec(request.model(), payload, request.jobKey(), timeout(), endpoint.getPollingPolicy(),
                 endpoint.retryPolicy(), download ? endpoint.downloadOptions() : null,
-                endpoint.progressListener(exchange), abandon, attributes(exchange));
+                endpoint.progressListener(exchange), abandon, request.jobKey() == null ? null : attributes(exchange));
     }
 
-    /** What the message asks to keep with its pending job, for a delivery without it (resumedJobsUri). */
+    /** What the message asks to keep with its pending job, for a delivery without it (resumedJobsUri, a cluster). */
     private static Map<String, String> attributes(Exchange exchange) {
         Map<?, ?> given = exchange.getMessage().getHeader(SegmindConstants.JOB_ATTRIBUTES, Map.class);
         if (given == null || given.isEmpty()) {

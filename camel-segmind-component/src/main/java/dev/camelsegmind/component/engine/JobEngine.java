@@ -108,7 +108,7 @@ public final class JobEngine {
         JobListener events = JobListener.compose(listener, spec.listener());
         CompletableFuture<JobHandle> handle = new CompletableFuture<>();
         Unsent pending = unsent(provider, spec.model(), handle);
-        sendSubmit(provider, spec, deadline, events, pending).thenApply(h -> {
+        sendSubmit(provider, spec, null, deadline, events, pending).thenApply(h -> {
             events.submitted(h);
             return h;
         }).whenComplete((h, e) -> {
@@ -355,7 +355,7 @@ public final class JobEngine {
     private CompletableFuture<JobResult> submitThenWait(JobProvider provider, JobSpec spec, PendingJob claim,
                                                         long deadline, JobListener events,
                                                         CompletableFuture<JobResult> outcome, Unsent pending) {
-        return sendSubmit(provider, spec, deadline, events, pending)
+        return sendSubmit(provider, spec, claim, deadline, events, pending)
                 .handle((handle, failure) -> {
                     if (failure != null) {
                         return afterFailedSubmit(provider, spec, claim, Retrier.unwrap(failure))
@@ -418,11 +418,20 @@ public final class JobEngine {
         });
     }
 
-    private CompletableFuture<JobHandle> sendSubmit(JobProvider provider, JobSpec spec, long deadline,
-                                                    JobListener events, Unsent pending) {
+    /**
+     * Sends the submit, with retries. Each attempt first tells the store that a claimed job is about to be sent
+     * ({@link PendingJobStore#submitting}), after any wait for the request budget: a store that fails there stops the
+     * attempt before anything is sent.
+     */
+    private CompletableFuture<JobHandle> sendSubmit(JobProvider provider, JobSpec spec, PendingJob claim,
+                                                    long deadline, JobListener events, Unsent pending) {
         String subject = spec.jobKey() != null ? "job key " + SafeText.forMessage(spec.jobKey(), 120) : null;
         return retrier.call(provider, CallPhase.SUBMIT, null, spec.model(), subject, deadline, spec.retry(), events,
-                        () -> provider.submit(spec.model(), spec.payload()), pending.handBack)
+                        () -> claim == null ? provider.submit(spec.model(), spec.payload())
+                                : storeCall(() -> {
+                                    store.submitting(claim);
+                                    return claim;
+                                }).thenCompose(c -> provider.submit(spec.model(), spec.payload())), pending.handBack)
                 .whenComplete((handle, e) -> {
                     // answered: from here on the job is either accepted or refused, never unsent
                     unsent.remove(pending);

@@ -13,16 +13,25 @@ import java.util.concurrent.TimeUnit;
  * sliding minute (status polls count) and at most {@code maxConcurrentJobs} jobs between submit and delivery. Waiting
  * is a scheduled future, never a parked thread, so 500 queued files on a 5 RPM plan wait politely instead of burning
  * 429s.
+ *
+ * <p>A call holds its place in the budget from its grant until one window after it completes
+ * ({@link #requestDone()}). The server counts a call when it arrives, which is after the grant and before the answer;
+ * counting from the grant alone would let a call that waited in the HTTP client share the server's window with the
+ * calls granted a window later, and meet a 429 at exactly the plan's budget.
  */
 public final class RequestLimiter {
 
     private static final long MINUTE_MILLIS = 60_000;
 
     private final long windowMillis;
-    private final int maxRequestsPerMinute;
+    /** Changed only by {@link #setMaxRequestsPerMinute}, under the lock. */
+    private volatile int maxRequestsPerMinute;
     private final int maxConcurrentJobs;
     private final ScheduledExecutorService scheduler;
+    /** When each completed call of the last window completed, oldest first. */
     private final Deque<Long> granted = new ArrayDeque<>();
+    /** Calls granted and not yet completed: each holds a place until a window after it completes. */
+    private int open;
     private final Deque<CompletableFuture<Void>> waitingRequests = new ArrayDeque<>();
     private boolean timerSet;
     private final Deque<CompletableFuture<Void>> waitingJobs = new ArrayDeque<>();
@@ -69,16 +78,62 @@ public final class RequestLimiter {
         }
         CompletableFuture<Void> f = new CompletableFuture<>();
         synchronized (this) {
+            if (maxRequestsPerMinute == 0) {
+                return CompletableFuture.completedFuture(null);
+            }
             waitingRequests.addLast(f);
         }
         grantRequests();
         return f;
     }
 
+    /**
+     * Changes the budget while jobs run: a node of a cluster gets its share of the plan's limit as the cluster
+     * changes. Lowering it holds calls until the grants of the last window fall below the new limit; raising it
+     * grants waiting calls at once. 0 lifts the limit.
+     */
+    public void setMaxRequestsPerMinute(int maxRequestsPerMinute) {
+        List<CompletableFuture<Void>> released = new ArrayList<>();
+        synchronized (this) {
+            this.maxRequestsPerMinute = Math.max(0, maxRequestsPerMinute);
+            if (this.maxRequestsPerMinute == 0) {
+                released.addAll(waitingRequests);
+                waitingRequests.clear();
+            }
+        }
+        released.forEach(f -> f.complete(null));
+        grantRequests();
+    }
+
+    public int maxRequestsPerMinute() {
+        return maxRequestsPerMinute;
+    }
+
+    /** The length of the budget's "minute" in milliseconds: 60 000 but in tests against a faster simulated clock. */
+    public long windowMillis() {
+        return windowMillis;
+    }
+
+    /**
+     * A call granted by {@link #acquireRequest()} has completed (answered, failed, or never sent): its place frees up a
+     * window from now. Every grant is followed by exactly one call of this.
+     */
+    public void requestDone() {
+        synchronized (this) {
+            if (open == 0) {
+                // granted while the budget was off: it never held a place
+                return;
+            }
+            open--;
+            granted.addLast(monotonicMillis());
+        }
+        grantRequests();
+    }
+
     /** How long the next call would wait now; for the console. */
     public synchronized long currentDelayMillis() {
         long now = monotonicMillis();
-        if (maxRequestsPerMinute == 0 || granted.size() < maxRequestsPerMinute && waitingRequests.isEmpty()) {
+        if (maxRequestsPerMinute == 0 || open + granted.size() < maxRequestsPerMinute && waitingRequests.isEmpty()) {
             return 0;
         }
         return granted.isEmpty() ? 0 : Math.max(0, granted.peekFirst() + windowMillis - now);
@@ -91,12 +146,13 @@ public final class RequestLimiter {
             while (!granted.isEmpty() && granted.peekFirst() + windowMillis <= now) {
                 granted.pollFirst();
             }
-            while (!waitingRequests.isEmpty() && granted.size() < maxRequestsPerMinute) {
-                granted.addLast(now);
+            while (!waitingRequests.isEmpty() && open + granted.size() < maxRequestsPerMinute) {
+                open++;
                 ready.add(waitingRequests.pollFirst());
             }
-            if (!waitingRequests.isEmpty() && !timerSet) {
-                // the oldest grant leaves the window then
+            // with every place held by a call under way, the next requestDone() looks again
+            if (!waitingRequests.isEmpty() && !timerSet && !granted.isEmpty()) {
+                // the oldest completed call leaves the window then
                 timerSet = true;
                 long delay = Math.max(1, granted.peekFirst() + windowMillis - now);
                 scheduler.schedule(() -> {

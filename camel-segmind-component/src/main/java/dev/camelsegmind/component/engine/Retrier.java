@@ -114,20 +114,29 @@ final class Retrier {
                 return;
             }
             CompletableFuture<T> sent;
+            boolean budgeted = phase != CallPhase.MEDIA;
             try {
-                sent = (phase == CallPhase.MEDIA ? CompletableFuture.<Void>completedFuture(null)
-                        : limiter.acquireRequest()).thenCompose(v -> {
+                sent = (budgeted ? limiter.acquireRequest() : CompletableFuture.<Void>completedFuture(null))
+                        .thenCompose(v -> {
                             synchronized (this) {
                                 if (result.isDone()) {
                                     return CompletableFuture.<T>failedFuture(new IllegalStateException("abandoned"));
                                 }
                                 sending = true;
                             }
-                            return started(call.get());
+                            try {
+                                return started(call.get());
+                            } catch (RuntimeException e) {
+                                return CompletableFuture.failedFuture(e);
+                            }
                         });
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
                 return;
+            }
+            if (budgeted) {
+                // the call's place in the budget is held until a window after its answer (RequestLimiter)
+                sent = sent.whenComplete((v, e) -> limiter.requestDone());
             }
             sent.whenComplete((value, failure) -> {
                 try {

@@ -31,6 +31,15 @@ public interface PendingJobStore {
     Collection<PendingJob> list();
 
     /**
+     * Called right before each attempt to send the submit of a job this caller claimed with {@link #putIfAbsent}, after
+     * any wait for the request budget; the submit waits for it. A store that keeps a claim in memory until a submit is
+     * certain to follow makes it durable here, so a crash while the job still waited for its turn leaves nothing that
+     * looks like a submit in flight. Throwing stops the attempt: nothing is sent, and the job fails. Default: nothing.
+     */
+    default void submitting(PendingJob claim) {
+    }
+
+    /**
      * Whether a call may wait on I/O (a disk, a database, a broker). The engine runs blocking stores on a thread of
      * their own, never on its scheduler or the HTTP threads; a store in memory is called in place.
      */

@@ -37,6 +37,8 @@ class RequestLimiterTest {
                     grantedAt.add(System.nanoTime());
                     order.add(n);
                 }
+                // answered at once: its place frees a window from now
+                limiter.requestDone();
             }));
         }
         CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(10, TimeUnit.SECONDS);
@@ -49,6 +51,22 @@ class RequestLimiterTest {
             assertThat(Duration.ofNanos(grantedAt.get(k) - asked)).as("grant %d", k)
                     .isGreaterThanOrEqualTo(Duration.ofMillis(200L * (k / 3) - (k / 3)));
         }
+    }
+
+    @Test
+    void aCallHoldsItsPlaceUntilAWindowAfterItsAnswerNotAfterItsGrant() throws Exception {
+        RequestLimiter limiter = new RequestLimiter(1, 0, scheduler, 200);
+        assertThat(limiter.acquireRequest()).isDone();
+        CompletableFuture<Void> next = limiter.acquireRequest();
+
+        // a slow answer: the server counted the call when it arrived, so a window from the grant is not enough
+        Thread.sleep(300);
+        assertThat(next).as("the first call is still under way").isNotDone();
+        long answered = System.nanoTime();
+        limiter.requestDone();
+
+        next.get(5, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - answered)).isGreaterThanOrEqualTo(Duration.ofMillis(199));
     }
 
     @Test
