@@ -225,6 +225,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private static String brokerClassPath() {
         String explicit = System.getProperty("kafka.broker.classpath");
         String cp = explicit != null ? explicit : System.getProperty("java.class.path");
+        if (explicit == null && !names(cp).contains("kafka_2.13")) {
+            // run inside Maven (exec:java): the project's jars are in the class loader, not on java.class.path
+            cp = loaderClassPath(Thread.currentThread().getContextClassLoader(), cp);
+        }
         boolean hasBroker = false;
         for (String entry : cp.split(File.pathSeparator)) {
             hasBroker |= new File(entry).getName().startsWith("kafka_2.13");
@@ -234,6 +238,32 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                     + " as a test dependency, or set -Dkafka.broker.classpath");
         }
         return cp;
+    }
+
+    private static String names(String cp) {
+        StringBuilder sb = new StringBuilder();
+        for (String entry : cp.split(File.pathSeparator)) {
+            sb.append(new File(entry).getName()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The jars of a class loader and its parents (URL class loaders only), then {@code fallback}. */
+    private static String loaderClassPath(ClassLoader loader, String fallback) {
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            if (l instanceof java.net.URLClassLoader u) {
+                for (java.net.URL url : u.getURLs()) {
+                    try {
+                        entries.add(new File(url.toURI()).getPath());
+                    } catch (java.net.URISyntaxException | IllegalArgumentException ignored) {
+                        // not a file: nothing a child JVM could load
+                    }
+                }
+            }
+        }
+        entries.add(fallback);
+        return String.join(File.pathSeparator, entries);
     }
 
     private static int freePort() throws IOException {
