@@ -94,6 +94,9 @@ final class Callbacks {
         epoch++;
         queue.clear();
         held.clear();
+        // a new client, so no kept-alive connection to a receiver of before the reset is reused: a new receiver may
+        // get the same loopback port, and a POST on the old receiver's closed connection fails without an answer
+        http = null;
     }
 
     synchronized void close() {
@@ -282,13 +285,15 @@ final class Callbacks {
         if (closed) {
             throw new IllegalStateException("simulator closed");
         }
-        if (http == null) {
+        if (senders == null) {
             AtomicInteger count = new AtomicInteger();
             senders = Executors.newCachedThreadPool(runnable -> {
                 Thread thread = new Thread(runnable, "segmind-sim-callback-" + count.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             });
+        }
+        if (http == null) {
             // Redirects are not followed: a callback goes to the URL the task named, nowhere else.
             http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
