@@ -8,7 +8,6 @@ import dev.camelsegmind.component.engine.JobHandle;
 import dev.camelsegmind.component.engine.JobResult;
 import dev.camelsegmind.component.engine.JobStatus;
 import dev.camelsegmind.component.engine.MediaRef;
-import dev.camelsegmind.component.model.MediaTypes;
 import dev.camelsegmind.component.model.SegmindMedia;
 import dev.camelsegmind.component.support.Numbers;
 import org.apache.camel.Exchange;
@@ -125,10 +124,6 @@ final class SegmindResultSupport {
         }
     }
 
-    static String fileNameFor(String requestId, String contentType) {
-        return requestId + "." + MediaTypes.extensionFor(contentType);
-    }
-
     static void applyMetrics(Message out, Map<String, Object> metrics) {
         if (metrics == null || metrics.isEmpty()) {
             return;
@@ -142,13 +137,9 @@ final class SegmindResultSupport {
     }
 
     static void setNumber(Message out, String header, Object value) {
-        Double d = toDouble(value);
+        Double d = Numbers.toDouble(value);
         if (d != null) {
             out.setHeader(header, d);
         }
-    }
-
-    static Double toDouble(Object value) {
-        return Numbers.toDouble(value);
     }
 }

@@ -179,14 +179,8 @@ public final class CallbackFault {
         if (taskId != null && !taskId.equals(task)) {
             return false;
         }
-        if (times >= 0) {
-            int left;
-            do {
-                left = remaining.get();
-                if (left <= 0) {
-                    return false;
-                }
-            } while (!remaining.compareAndSet(left, left - 1));
+        if (times >= 0 && !Fault.takeOne(remaining)) {
+            return false;
         }
         injected.incrementAndGet();
         return true;

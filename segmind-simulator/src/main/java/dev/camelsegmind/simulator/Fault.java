@@ -599,17 +599,16 @@ public final class Fault {
                 }
             }
         }
-        if (times >= 0) {
-            int left;
-            do {
-                left = remaining.get();
-                if (left <= 0) {
-                    return false;
-                }
-            } while (!remaining.compareAndSet(left, left - 1));
+        if (times >= 0 && !takeOne(remaining)) {
+            return false;
         }
         injected.incrementAndGet();
         return true;
+    }
+
+    /** Takes one of the uses left, if any: concurrent requests can never share the last one. */
+    static boolean takeOne(AtomicInteger remaining) {
+        return remaining.getAndUpdate(left -> left > 0 ? left - 1 : left) > 0;
     }
 
     /** Whether the fault will never apply again: its times are used up or its lifetime is over at {@code nanoTime}. */
