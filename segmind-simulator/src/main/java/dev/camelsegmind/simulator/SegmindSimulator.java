@@ -231,6 +231,9 @@ public final class SegmindSimulator implements AutoCloseable {
      * {@link Fault#stallBody()} still holds are cut off. For a simulator shared by several tests.
      */
     public void reset() {
+        // callbacks first: one answered between the journal's clearing and their own reset would be journaled as
+        // the next test's
+        crun.reset();
         journal.clear();
         faults.reset();
         BodyStalls held = stalls;
@@ -243,7 +246,6 @@ public final class SegmindSimulator implements AutoCloseable {
         catalog.clear();
         credits.reset();
         limits.reset();
-        crun.reset();
     }
 
     /** Stops serving; open connections are closed. Safe to call more than once. */

@@ -326,6 +326,18 @@ class CrunCallbackTest {
         assertThat(sim.journal().count(Route.CRUN_CALLBACK)).isZero();
     }
 
+    @Test
+    void anAnswerStillOnItsWayAtAResetIsNotJournaled() {
+        receiver.stall(Duration.ofMillis(300));
+        crun.create(CrunClient.body("{\"prompt\": \"a\"}", receiver.url("/late")));
+        CLOCK.advance(Duration.ofMinutes(1));
+        receiver.next();
+        sim.reset();
+
+        SimClient.pause(600);
+        assertThat(sim.journal().count(Route.CRUN_CALLBACK)).isZero();
+    }
+
     private void awaitJournal(int callbacks) {
         await(() -> sim.journal().count(Route.CRUN_CALLBACK), callbacks);
     }
