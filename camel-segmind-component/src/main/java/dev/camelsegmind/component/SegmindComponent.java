@@ -1,9 +1,6 @@
 package dev.camelsegmind.component;
 
 import java.io.File;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +8,6 @@ import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -166,12 +162,6 @@ public class SegmindComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (ForkJoinPool.getCommonPoolParallelism() < 2) {
-            // the JDK HttpClient completes every sendAsync on CompletableFuture's default pool, which below two
-            // workers is a new thread per response: measured here as twice the CPU per job and bursts of threads
-            LoggerFactory.getLogger(SegmindComponent.class).warn(commonPoolAdvice(
-                    Runtime.getRuntime().availableProcessors()));
-        }
         // every waiting job has one poll queued here: Camel's default cap of 1000 queued tasks would reject job 1001
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SegmindScheduler",
                 new ThreadPoolProfileBuilder("SegmindScheduler").poolSize(1).maxPoolSize(1).maxQueueSize(-1).build());
@@ -199,21 +189,6 @@ public class SegmindComponent extends HealthCheckComponent {
         };
         getCamelContext().addLifecycleStrategy(shutdownHook);
         resumeAtStart();
-    }
-
-    /**
-     * The start-up warning when the common pool is too small: the flag, and where it goes for each way of running an
-     * application.
-     */
-    static String commonPoolAdvice(int cpus) {
-        String flag = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2";
-        return "The JVM's common pool has fewer than 2 workers (" + cpus + " CPU" + (cpus == 1 ? "" : "s") + "), so"
-                + " the JDK HttpClient starts a thread for every Segmind response. Give the JVM " + flag + ":"
-                + " java " + flag + " -jar app.jar;"
-                + " MAVEN_OPTS=\"" + flag + "\" mvn camel:run (or mvn exec:java, which runs in Maven's own JVM);"
-                + " Spring Boot's plugin: <jvmArguments>" + flag + "</jvmArguments> in the spring-boot-maven-plugin"
-                + " configuration (or mvn spring-boot:run -Dspring-boot.run.jvmArguments=\"" + flag + "\");"
-                + " in a container: JAVA_TOOL_OPTIONS=\"" + flag + "\" (docs/performance.md)";
     }
 
     /**
@@ -347,6 +322,10 @@ public class SegmindComponent extends HealthCheckComponent {
             storeExecutor.shutdown();
             storeExecutor = null;
         }
+        for (HttpTransport client : clients.values()) {
+            // its I/O threads end with it; calls still on the wire were given up above
+            client.close();
+        }
         clients.clear();
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
@@ -367,7 +346,7 @@ public class SegmindComponent extends HealthCheckComponent {
 
     /**
      * One HTTP client per distinct connection setting (timeouts, proxy, TLS), shared by the endpoints that use it: a
-     * JDK client carries a selector thread and a connection pool, so one per endpoint would waste both.
+     * client carries its I/O threads and a connection pool, so one per endpoint would waste both.
      */
     HttpTransport httpClientFor(SegmindConfiguration c) throws Exception {
         ClientKey key = new ClientKey(c.getConnectTimeout(), c.getProxyHost(), c.getProxyPort(),
@@ -376,20 +355,16 @@ public class SegmindComponent extends HealthCheckComponent {
         if (existing != null) {
             return existing;
         }
-        HttpClient.Builder b = HttpClient.newBuilder().executor(ioExecutor)
-                .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
-                // a redirect would carry the key to wherever it points: no call follows one
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if (c.getProxyHost() != null) {
-            b.proxy(ProxySelector.of(new InetSocketAddress(c.getProxyHost(),
-                    c.getProxyPort() != null ? c.getProxyPort() : 8080)));
-        }
-        if (c.getSslContextParameters() != null) {
-            b.sslContext(c.getSslContextParameters().createSSLContext(getCamelContext()));
-        }
-        HttpTransport client = new HttpTransport(b.build(), "camel-segmind/" + version(), scheduler);
+        HttpTransport client = new HttpTransport(Duration.ofMillis(c.getConnectTimeout()), c.getProxyHost(),
+                c.getProxyPort(), c.getSslContextParameters() != null
+                        ? c.getSslContextParameters().createSSLContext(getCamelContext()) : null,
+                "camel-segmind/" + version(), ioExecutor, scheduler);
         HttpTransport raced = clients.putIfAbsent(key, client);
-        return raced != null ? raced : client;
+        if (raced != null) {
+            client.close();
+            return raced;
+        }
+        return client;
     }
 
     static String version() {

@@ -28,14 +28,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The engine's own threads never run a route's continuation nor a store call: the scheduler that drives every job,
- * the HTTP client's threads and the pool the JDK client completes every answer on (ForkJoinPool's common pool). Shown
+ * the HTTP client's I/O threads, the pool answers are read on, and CompletableFuture's default pool (ForkJoinPool's
+ * common pool), which no stage of the component may fall back on. Shown
  * under a backlog of continuations, with a store that takes its time, with one answer's thread held, and with Camel's
  * thread pools set to run work on the caller once their queue is full.
  */
 class SegmindEngineThreadsTest extends SegmindTestSupport {
 
     /** What a thread of the engine is called: a route or a store must never run on one. */
-    private static final List<String> ENGINE_THREADS = List.of("SegmindScheduler", "SegmindIO", "HttpClient-",
+    private static final List<String> ENGINE_THREADS = List.of("SegmindScheduler", "SegmindIO", "SegmindHttp",
             "ForkJoinPool");
     private static final int DELIVERY_THREADS = 10;
 

@@ -1,11 +1,10 @@
 package dev.camelsegmind.component.http;
 
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** One HTTP answer, fully read: small JSON bodies only (media goes through {@link MediaDownload}). */
-public record ApiResponse(int statusCode, HttpHeaders headers, byte[] body) {
+public record ApiResponse(int statusCode, Headers headers, byte[] body) {
 
     public String contentType() {
         return headers.firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);

@@ -4,8 +4,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
- * An answer's headers came, then its body stopped: no byte for longer than the call's limit. The JDK's request
- * timeout covers only the wait for the headers; this covers the body.
+ * An answer's headers came, then its body stopped: no byte for longer than the call's limit. A wait for the headers
+ * past the limit is an {@link HttpTimeoutException} of its own; this is the body's.
  */
 public final class BodyIdleTimeoutException extends HttpTimeoutException {
 

@@ -2,8 +2,6 @@ package dev.camelsegmind.component.http;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +100,7 @@ public final class HttpMediaDownloader implements MediaDownloader {
             deleteQuietly(part);
             return;
         }
-        CompletableFuture<HttpResponse<MediaDownload>> call = http.download(uri, requestTimeout, requestTimeout,
+        CompletableFuture<MediaResponse> call = http.download(uri, requestTimeout, requestTimeout,
                 options.inMemoryThreshold(), options.maxSize(), part);
         onWire.set(call);
         if (result.isDone()) {
@@ -135,7 +133,7 @@ public final class HttpMediaDownloader implements MediaDownloader {
     }
 
     /** Where a redirect points, checked; null when the answer is not a redirect. */
-    private static URI redirectOf(JobHandle job, URI from, HttpResponse<MediaDownload> response, int hops) {
+    private static URI redirectOf(JobHandle job, URI from, MediaResponse response, int hops) {
         if (!REDIRECTS.contains(response.statusCode())) {
             return null;
         }
@@ -193,7 +191,7 @@ public final class HttpMediaDownloader implements MediaDownloader {
     }
 
     private static FetchedMedia complete(JobHandle job, MediaRef ref, String baseName, Path part,
-                                         HttpResponse<MediaDownload> response, DownloadOptions options) {
+                                         MediaResponse response, DownloadOptions options) {
         MediaDownload body = response.body();
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
             throw new CompletionException(new SegmindDownloadException("Download of " + SafeText.forMessage(ref.url(),
@@ -252,7 +250,7 @@ public final class HttpMediaDownloader implements MediaDownloader {
     }
 
     /** The media type of a body: its header unless generic, else the hint, the bytes, or the URL's file name. */
-    public static String contentType(HttpHeaders headers, String hint, String url, MediaDownload body) {
+    public static String contentType(Headers headers, String hint, String url, MediaDownload body) {
         String header = headers.firstValue("content-type").orElse(null);
         if (header != null && !header.isBlank() && !header.startsWith("application/octet-stream")
                 && !header.startsWith("binary/")) {

@@ -7,9 +7,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * At most {@code limit} requests on the wire at once; the rest wait their turn in order, holding no thread. The JDK
- * client opens a connection for every concurrent request and keeps it pooled, so ten thousand polls falling due
- * together would otherwise mean ten thousand sockets and their buffers.
+ * At most {@code limit} requests on the wire at once; the rest wait their turn in order, holding no thread. The client
+ * opens a connection for every concurrent request and keeps it pooled, so ten thousand polls falling due together
+ * would otherwise mean ten thousand sockets and their buffers. A call's time limits start when it leaves this
+ * queue.
  */
 final class RequestGate {
 
@@ -38,7 +39,7 @@ final class RequestGate {
                 sent = CompletableFuture.failedFuture(e);
             }
             CompletableFuture<T> onWire = sent;
-            // a caller that gives the call up (cancels, or fails it) aborts the exchange: the JDK closes its connection
+            // a caller that gives the call up (cancels, or fails it) aborts the exchange: its connection is closed
             result.whenComplete((value, failure) -> {
                 if (failure != null && !onWire.isDone()) {
                     onWire.cancel(true);

@@ -1,12 +1,13 @@
 package dev.camelsegmind.component.http;
 
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
+import java.net.UnknownHostException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import javax.net.ssl.SSLHandshakeException;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * What a failed call tells about the request it carried, for every provider: a POST may be repeated only when the
@@ -24,9 +25,9 @@ public final class SendFailures {
      */
     public static boolean provesNothingSent(Throwable failure) {
         Throwable t = unwrap(failure);
-        return t instanceof ConnectException || t instanceof HttpConnectTimeoutException
+        return t instanceof ConnectException || t instanceof ConnectTimeoutException
                 || t instanceof SSLHandshakeException || t.getCause() instanceof SSLHandshakeException
-                || t instanceof UnresolvedAddressException || t.getCause() instanceof ConnectException;
+                || t instanceof UnknownHostException || t.getCause() instanceof ConnectException;
     }
 
     public static Throwable unwrap(Throwable t) {

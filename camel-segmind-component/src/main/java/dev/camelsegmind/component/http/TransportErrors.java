@@ -1,8 +1,8 @@
 package dev.camelsegmind.component.http;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 
 import dev.camelsegmind.component.engine.CallPhase;
@@ -54,9 +54,9 @@ public final class TransportErrors {
                     + " the limit (option maxMediaSize) and was cut off; the call was answered, so it was billed, and"
                     + " it is not repeated", 0, requestId, model, false, t);
         }
-        if (!(t instanceof IOException) && !(t instanceof UnresolvedAddressException)) {
-            // thrown before anything reached the wire (the JDK refuses a header value, say): nothing was sent, and
-            // the message is left out because the JDK quotes the refused value, which may be the API key
+        if (!(t instanceof IOException)) {
+            // thrown before anything reached the wire (a URL the client refuses, say): nothing was sent, and the
+            // message is left out because a client may quote the refused value, which may be the API key
             return new SegmindException("The request " + where + " could not be sent: " + t.getClass().getSimpleName(),
                     0, null, requestId, model, null);
         }
@@ -67,7 +67,8 @@ public final class TransportErrors {
             return new SegmindConnectionException("Could not reach " + provider + " " + where + " (" + what + ")", 0,
                     null, requestId, model, t);
         }
-        String kind = t instanceof HttpTimeoutException ? "timed out" : "failed";
+        String kind = t instanceof HttpTimeoutException || t instanceof SocketTimeoutException ? "timed out"
+                : "failed";
         return new SegmindSubmitUncertainException("The connection " + kind + " after the request " + where
                 + " was sent, so " + provider + " may have accepted and billed the job; it was not retried to avoid"
                 + " paying twice (set retryUncertainSubmit=true to retry anyway) (" + what + ")", 0, null, requestId,

@@ -1,8 +1,6 @@
 package dev.camelsegmind.component.http;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,12 +39,12 @@ class HttpTransportTest {
     void start() {
         timer = Executors.newSingleThreadScheduledExecutor();
         io = Executors.newFixedThreadPool(2);
-        http = new HttpTransport(HttpClient.newBuilder().executor(io).followRedirects(HttpClient.Redirect.NEVER)
-                .build(), "test", timer);
+        http = new HttpTransport(Duration.ofSeconds(5), null, null, null, "test", io, timer);
     }
 
     @AfterEach
     void stop() {
+        http.close();
         timer.shutdownNow();
         io.shutdownNow();
     }
@@ -123,7 +121,7 @@ class HttpTransportTest {
             ScriptedServer.headers(out, 200, "Content-Type: video/mp4", "Content-Length: 1000000");
             out.write(new byte[200_000]);
         })) {
-            CompletableFuture<HttpResponse<MediaDownload>> call = http.download(URI.create(server.url("/m.mp4")),
+            CompletableFuture<MediaResponse> call = http.download(URI.create(server.url("/m.mp4")),
                     Duration.ofSeconds(60), Duration.ofSeconds(60), 0, 0, part);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(part)
                     && Files.size(part) > 0);
@@ -208,7 +206,7 @@ class HttpTransportTest {
             }
             ScriptedServer.lastChunk(out);
         })) {
-            HttpResponse<MediaDownload> answer = http.download(URI.create(server.url("/v.mp4")),
+            MediaResponse answer = http.download(URI.create(server.url("/v.mp4")),
                     Duration.ofSeconds(30), Duration.ofSeconds(30), 20_000, 0, part).get(10, TimeUnit.SECONDS);
             assertThat(answer.body().bytes()).as("not held in memory").isNull();
             assertThat(answer.body().file()).isEqualTo(part);
@@ -225,7 +223,7 @@ class HttpTransportTest {
             ScriptedServer.chunk(out, new byte[3_000]);
             ScriptedServer.lastChunk(out);
         })) {
-            HttpResponse<MediaDownload> answer = http.download(URI.create(server.url("/p.png")),
+            MediaResponse answer = http.download(URI.create(server.url("/p.png")),
                     Duration.ofSeconds(30), Duration.ofSeconds(30), 20_000, 0, part).get(10, TimeUnit.SECONDS);
             assertThat(answer.body().bytes()).hasSize(3_000);
             assertThat(answer.body().file()).isNull();

@@ -2,7 +2,6 @@ package dev.camelsegmind.component.provider.segmind;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +37,7 @@ import dev.camelsegmind.component.http.HttpMediaDownloader;
 import dev.camelsegmind.component.http.HttpTransport;
 import dev.camelsegmind.component.http.KeyPolicy;
 import dev.camelsegmind.component.http.MediaDownload;
+import dev.camelsegmind.component.http.MediaResponse;
 import dev.camelsegmind.component.model.MediaTypes;
 import dev.camelsegmind.component.model.SafeText;
 import dev.camelsegmind.component.model.SegmindMedia;
@@ -279,7 +279,7 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
                     + media.directory() + " (option downloadDirectory): " + e.getMessage(), 0, null, model, false,
                     e));
         }
-        CompletableFuture<HttpResponse<MediaDownload>> sent = http.postForMedia(URI.create(baseUrl + "/v1/" + model),
+        CompletableFuture<MediaResponse> sent = http.postForMedia(URI.create(baseUrl + "/v1/" + model),
                 apiKey, Json.write(payload), timeout, requestTimeout, media.inMemoryThreshold(), media.maxSize(),
                 part);
         return HttpTransport.abortsCall(sent.handle((response, failure) -> {
@@ -295,7 +295,7 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
         }), sent);
     }
 
-    private SyncAnswer syncAnswer(String model, HttpResponse<MediaDownload> response, Path part) {
+    private SyncAnswer syncAnswer(String model, MediaResponse response, Path part) {
         MediaDownload body = response.body();
         byte[] bytes = body.bytes();
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
