@@ -24,8 +24,7 @@ final class NodeProcess implements AutoCloseable {
     static NodeProcess start(String name, Path dir, Map<String, String> settings) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
+        command.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dscaleout.node-name=" + name);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ItNode.class.getName()));
