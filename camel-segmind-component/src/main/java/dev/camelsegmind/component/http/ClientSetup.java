@@ -20,6 +20,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.HttpsSupport;
+import org.apache.hc.core5.function.Callback;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
@@ -66,7 +67,11 @@ final class ClientSetup {
             .setExpectContinueEnabled(false)
             .build();
 
-    static CloseableHttpAsyncClient start(Settings s, int maxConnections) {
+    /**
+     * @param onReactorFailure told of a failure the client's I/O loop could not hand to any call; its I/O thread
+     *                         ends with it
+     */
+    static CloseableHttpAsyncClient start(Settings s, int maxConnections, Callback<Exception> onReactorFailure) {
         Timeout connect = Timeout.ofMilliseconds(Math.max(1, s.connectTimeout().toMillis()));
         var connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setTlsStrategy(tls(s.sslContext()))
@@ -82,6 +87,9 @@ final class ClientSetup {
                         .setSelectInterval(TIMEOUT_CHECK).setTcpNoDelay(true).build())
                 .setHttp1Config(Http1Config.custom().setBufferSize(BUFFER_BYTES).build())
                 .setThreadFactory(threads())
+                // no wire log: at DEBUG it would print every byte sent, the API key's header among them
+                .setIoSessionDecorator(session -> session)
+                .setIoReactorExceptionCallback(onReactorFailure)
                 .setDefaultRequestConfig(DEFAULTS)
                 // a redirect would carry the key to wherever it points: no call follows one
                 .disableRedirectHandling()

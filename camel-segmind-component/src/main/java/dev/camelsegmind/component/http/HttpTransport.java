@@ -21,6 +21,8 @@ import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Non-blocking HTTP for every provider, on Apache HttpClient 5's async client. Every call returns at once with a
@@ -59,7 +61,10 @@ public final class HttpTransport implements AutoCloseable {
     /** As the body is sent: no charset parameter, JSON is UTF-8 by definition. */
     private static final ContentType JSON = ContentType.create("application/json");
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+
     private final CloseableHttpAsyncClient client;
+    private volatile boolean closing;
     private final String userAgent;
     private final RequestGate gate;
     private final ScheduledExecutorService timer;
@@ -79,7 +84,7 @@ public final class HttpTransport implements AutoCloseable {
                          String userAgent, Executor executor, ScheduledExecutorService timer) {
         // a call given up is counted off at once, its connection closed a moment later: room for both
         this.client = ClientSetup.start(new ClientSetup.Settings(connectTimeout, proxyHost, proxyPort, sslContext),
-                2 * MAX_CONCURRENT_REQUESTS);
+                2 * MAX_CONCURRENT_REQUESTS, this::reactorFailed);
         this.userAgent = userAgent;
         this.executor = executor;
         this.gate = new RequestGate(MAX_CONCURRENT_REQUESTS, executor);
@@ -138,7 +143,20 @@ public final class HttpTransport implements AutoCloseable {
     /** Stops the client: its threads end, calls still on the wire fail, their connections closed. */
     @Override
     public void close() {
+        closing = true;
         client.close(CloseMode.IMMEDIATE);
+    }
+
+    /**
+     * Closing at once races the client's I/O loop, which may then trip over a connection closed under it: expected
+     * while stopping, and said at DEBUG only. Any other failure of the loop is worth a warning.
+     */
+    private void reactorFailed(Exception e) {
+        if (closing) {
+            LOG.debug("HTTP client's I/O loop ended while closing", e);
+        } else {
+            LOG.warn("HTTP client's I/O loop failed: {}", e.toString(), e);
+        }
     }
 
     /**
@@ -218,7 +236,7 @@ public final class HttpTransport implements AutoCloseable {
             if (!key.policy().allows(uri)) {
                 throw new UntrustedHostException(uri.getHost());
             }
-            b.addHeader(key.header(), sendable(key.value()));
+            b.addHeader(new SecretHeader(key.header(), sendable(key.value())));
         }
         if (json != null) {
             b.setEntity(json, JSON);
