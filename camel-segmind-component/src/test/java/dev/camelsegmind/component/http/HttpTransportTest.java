@@ -232,6 +232,39 @@ class HttpTransportTest {
     }
 
     @Test
+    void everyCallGoesThroughTheProxyWhenOneIsSet() throws Exception {
+        try (ScriptedServer proxy = new ScriptedServer(out -> {
+            ScriptedServer.headers(out, 200, "Content-Type: application/json", "Content-Length: 2");
+            out.write("{}".getBytes());
+        })) {
+            // a host no test may reach: only the proxy on loopback is connected to, and it answers for the host
+            String api = "http://api.segmind.invalid:8080";
+            HttpTransport viaProxy = new HttpTransport(Duration.ofSeconds(5), "127.0.0.1", proxy.port(), null, "test",
+                    io, timer);
+            try {
+                ApiResponse answer = viaProxy.get(URI.create(api + "/v2/x"), key(api), IDLE).get(10, TimeUnit.SECONDS);
+                assertThat(answer.bodyText()).isEqualTo("{}");
+                assertThat(proxy.requestHead()).startsWith("GET " + api + "/v2/x HTTP/1.1\r\n")
+                        .containsIgnoringCase("x-api-key: SG_secret");
+            } finally {
+                viaProxy.close();
+            }
+        }
+    }
+
+    @Test
+    void aCallSpeaksHttp11AndAsksForNoUpgrade() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(out -> {
+            ScriptedServer.headers(out, 200, "Content-Type: application/json", "Content-Length: 2");
+            out.write("{}".getBytes());
+        })) {
+            http.get(URI.create(server.url("/x")), key(server.url("/")), IDLE).get(10, TimeUnit.SECONDS);
+            assertThat(server.requestHead()).startsWith("GET /x HTTP/1.1\r\n").doesNotContainIgnoringCase("upgrade")
+                    .doesNotContainIgnoringCase("cookie");
+        }
+    }
+
+    @Test
     void theKeyIsNeverSentToAHostItsPolicyDoesNotAllow() {
         ApiKey apiHostOnly = new ApiKey("x-api-key", "SG_secret", new KeyPolicy("https://api.segmind.com",
                 Set.of("gateway.example")));

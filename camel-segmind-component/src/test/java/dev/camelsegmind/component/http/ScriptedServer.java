@@ -27,13 +27,14 @@ final class ScriptedServer implements AutoCloseable {
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch closedByClient = new CountDownLatch(1);
     private volatile boolean answerCompleted;
+    private volatile String requestHead;
 
     ScriptedServer(Script script) throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(() -> {
             try (Socket s = socket.accept()) {
                 InputStream in = s.getInputStream();
-                readRequest(in);
+                requestHead = readRequest(in);
                 requested.countDown();
                 OutputStream out = s.getOutputStream();
                 try {
@@ -61,6 +62,15 @@ final class ScriptedServer implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + socket.getLocalPort() + path;
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    /** The request line and headers as the client sent them, once {@link #awaitRequest} said they came. */
+    String requestHead() {
+        return requestHead;
     }
 
     boolean awaitRequest(long millis) throws InterruptedException {
@@ -97,14 +107,14 @@ final class ScriptedServer implements AutoCloseable {
         out.flush();
     }
 
-    private static void readRequest(InputStream in) throws IOException {
+    private static String readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         byte[] end = { '\r', '\n', '\r', '\n' };
         while (matched < 4) {
             int b = in.read();
             if (b < 0) {
-                return;
+                return head.toString(StandardCharsets.US_ASCII);
             }
             head.write(b);
             matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
@@ -116,6 +126,7 @@ final class ScriptedServer implements AutoCloseable {
                 in.readNBytes((int) n);
             }
         }
+        return text;
     }
 
     @Override
