@@ -1,7 +1,10 @@
 package dev.camelsegmind.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,6 +27,11 @@ final class InFlightScenario {
         long renderRealMillis = Math.round(t.number("renderMillis") * t.number("timeFactor"));
         Warmup.run(contender, t.get("warmupModel"), Math.min(n, 100));
         Result r = new Result("inflight", t.get("contender"), n);
+        // the class histogram of the idle context (route started, warmed up) is the baseline of what a job holds
+        boolean histogram = t.get("contender").startsWith("component") && n >= HISTOGRAM_AT;
+        Map<String, HeapProbe.Count> idle = histogram ? HeapProbe.histogramHere() : null;
+        System.gc();
+        long idleHeap = JvmSampler.heapUsed();
         try (JvmSampler sampler = new JvmSampler()) {
             sampler.start();
             long t0 = System.currentTimeMillis();
@@ -35,13 +43,23 @@ final class InFlightScenario {
             // one forced collection while (nearly) all jobs wait: the live set at its largest
             long gcAt = Math.max(submitted, t0 + renderRealMillis * 6 / 10);
             Thread.sleep(Math.max(0, gcAt - System.currentTimeMillis()));
-            sampler.gcNow();
+            long waitingHeap = sampler.gcNow();
+            long histogramCpu = 0;
+            if (histogram) {
+                long cpu = processCpu();
+                HeapProbe.writeDifference(idle, HeapProbe.histogramHere(), n, 25, String.format(Locale.ROOT,
+                        "What a waiting job holds: inflight/%s/%d, live objects after a full GC while the jobs wait"
+                        + " minus the idle context's (route started, warmed up), per job", t.get("contender"), n),
+                        Paths.get("benchmarks/results/inflight-histogram.txt"));
+                histogramCpu = processCpu() - cpu;
+            }
+            r.heapPerWaitingJobKb = (waitingHeap - idleHeap) / 1024.0 / n;
             batch.await(t0 + t.integer("deadlineSeconds") * 1000L);
             long end = System.currentTimeMillis();
             r.wallSeconds = (end - t0) / 1000.0;
             r.peakThreads = sampler.peakThreads();
             r.peakHeapMb = sampler.peakHeapMb();
-            r.cpuMsPerJob = sampler.cpuMillis() / n;
+            r.cpuMsPerJob = (sampler.cpuMillis() - histogramCpu / 1e6) / n;
             r.failed = batch.failed();
             r.note("submitting took " + (submitted - t0) + " ms");
             if (batch.firstFailure() != null) {
@@ -52,11 +70,21 @@ final class InFlightScenario {
         r.statusCallsPerJob = sim.values().stream().filter(j -> j.model().equals(model))
                 .mapToInt(SimJobs.Job::statusCalls).average().orElse(Double.NaN);
         r.note("peak jobs in flight at the simulator " + peakInFlight(sim, model));
+        r.note(String.format(Locale.ROOT, "heap after a full GC: %.1f MB idle, %.2f KB more per waiting job",
+                idleHeap / 1048576.0, r.heapPerWaitingJobKb));
         if (contender.capacity() > 0 && contender.capacity() < n) {
             r.note("thread cap " + contender.capacity() + ": the other " + (n - contender.capacity())
                     + " jobs waited for a thread, so this contender never held " + n + " in flight");
         }
         return r;
+    }
+
+    /** From this many jobs on, a component trial writes the class histogram of its waiting state. */
+    private static final int HISTOGRAM_AT = 10_000;
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The most jobs accepted and not yet finished at the simulator at any one moment. */

@@ -1,11 +1,19 @@
 package dev.camelsegmind.benchmarks;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * A model that finishes at once, so nothing is waited for: jobs per second through one route and the CPU each job
  * costs the client (submit, one status read, result, media, routing). The driver keeps a fixed number in flight.
+ * With the environment variable {@code BENCHMARKS_JFR=true} the measured part is recorded by JFR (the "profile"
+ * settings) into {@code benchmarks/target/overhead-<contender>.jfr}; the recording's own cost is then in the figures.
  */
 final class OverheadScenario {
 
@@ -23,6 +31,7 @@ final class OverheadScenario {
         String model = t.get("model");
         Warmup.run(contender, model, 500);
         Result r = new Result("overhead", t.get("contender"), n);
+        Recording jfr = "true".equals(System.getenv("BENCHMARKS_JFR")) ? startRecording() : null;
         try (JvmSampler sampler = new JvmSampler()) {
             sampler.start();
             Semaphore inFlight = new Semaphore(window);
@@ -47,9 +56,24 @@ final class OverheadScenario {
             if (batch.firstFailure() != null) {
                 r.note("first failure: " + batch.firstFailure());
             }
+            if (jfr != null) {
+                Path file = Paths.get("benchmarks/target/overhead-" + t.get("contender") + ".jfr");
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                jfr.stop();
+                jfr.dump(file);
+                jfr.close();
+                r.note("JFR recording in " + file);
+            }
         }
         r.statusCallsPerJob = SimJobs.read(t.get("baseUrl")).values().stream()
                 .mapToInt(SimJobs.Job::statusCalls).average().orElse(Double.NaN);
         return r;
+    }
+
+    private static Recording startRecording() throws Exception {
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.setName("overhead");
+        recording.start();
+        return recording;
     }
 }
