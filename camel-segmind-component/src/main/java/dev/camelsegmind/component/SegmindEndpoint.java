@@ -57,6 +57,10 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     private HttpMediaDownloader downloader;
     private PollingPolicy pollingPolicy;
     private volatile SegmindProgressSender progressSender;
+    /** Built once while started, not per message: every waiting job holds them. */
+    private volatile RetryPolicy retryPolicy;
+    private volatile DownloadOptions downloadOptions;
+    private volatile Duration timeout;
 
     public SegmindEndpoint(String uri, SegmindComponent component, SegmindConfiguration configuration) {
         super(uri, component);
@@ -88,6 +92,9 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
                 getComponent().getScheduler());
         provider = createProvider();
         pollingPolicy = pollingPolicy(configuration);
+        retryPolicy = buildRetryPolicy();
+        downloadOptions = buildDownloadOptions();
+        timeout = Duration.ofMillis(configuration.getTimeout());
         if (configuration.getProgressUri() != null && !configuration.getProgressUri().isBlank()) {
             progressSender = new SegmindProgressSender(getCamelContext(), configuration.getProgressUri(),
                     () -> getComponent().getDeliveryExecutor());
@@ -99,6 +106,9 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     protected void doStop() throws Exception {
         ServiceHelper.stopService(progressSender);
         progressSender = null;
+        retryPolicy = null;
+        downloadOptions = null;
+        timeout = null;
         super.doStop();
     }
 
@@ -193,11 +203,27 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     }
 
     RetryPolicy retryPolicy() {
+        RetryPolicy built = retryPolicy;
+        return built != null ? built : buildRetryPolicy();
+    }
+
+    DownloadOptions downloadOptions() {
+        DownloadOptions built = downloadOptions;
+        return built != null ? built : buildDownloadOptions();
+    }
+
+    /** The whole job's time limit (option timeout). */
+    Duration timeout() {
+        Duration built = timeout;
+        return built != null ? built : Duration.ofMillis(configuration.getTimeout());
+    }
+
+    private RetryPolicy buildRetryPolicy() {
         return new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryDelay()),
                 Duration.ofMillis(configuration.getMaxRetryDelay()), configuration.isRetryUncertainSubmit());
     }
 
-    DownloadOptions downloadOptions() {
+    private DownloadOptions buildDownloadOptions() {
         Path dir = configuration.getDownloadDirectory() != null ? Paths.get(configuration.getDownloadDirectory())
                 : Paths.get(System.getProperty("java.io.tmpdir"), "camel-segmind");
         return new DownloadOptions(downloader, dir, configuration.getInMemoryThreshold(),

@@ -126,9 +126,10 @@ public class SegmindProducer extends DefaultAsyncProducer {
         CompletableFuture<Void> abandon = new CompletableFuture<>();
         ExchangeWrites writes = new ExchangeWrites();
         CompletableFuture<Void> work;
-        SegmindRequest request;
+        SegmindRequest resolved;
         try {
-            request = SegmindRequestSupport.resolve(exchange, getEndpoint());
+            resolved = SegmindRequestSupport.resolve(exchange, getEndpoint());
+            SegmindRequest request = resolved;
             RuntimeException refused = guard.refusal(request);
             if (refused != null) {
                 // the key cools down, or the job was delivered twice already: no call for this message
@@ -141,16 +142,22 @@ public class SegmindProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        SegmindRequest request = resolved.withoutInputs();
         CompletableFuture<Void> started = work;
-        SegmindException givenUp = new SegmindException("The job was given up by the route's caller (property "
-                + SegmindConstants.ABANDON + "); a job already accepted continues at the provider and stays in the"
-                + " pending-job store", 0, null, null, getEndpoint().getModel());
+        // built only for a caller that can give the job up: an exception's stack trace is the largest object a
+        // waiting job would otherwise hold
+        SegmindException givenUp = null;
         if (exchange.getProperty(SegmindConstants.ABANDON) instanceof CompletableFuture<?> signal) {
+            SegmindException error = new SegmindException("The job was given up by the route's caller (property "
+                    + SegmindConstants.ABANDON + "); a job already accepted continues at the provider and stays in"
+                    + " the pending-job store", 0, null, null, getEndpoint().getModel());
+            givenUp = error;
             signal.whenComplete((v, e) -> {
-                abandon.completeExceptionally(givenUp);
-                started.completeExceptionally(givenUp);
+                abandon.completeExceptionally(error);
+                started.completeExceptionally(error);
             });
         }
+        SegmindException callerGaveUp = givenUp;
         AtomicBoolean done = new AtomicBoolean();
         inflight.put(work, abandon);
         if (!isRunAllowed()) {
@@ -166,7 +173,7 @@ public class SegmindProducer extends DefaultAsyncProducer {
             Runnable finish = () -> {
                 if (done.compareAndSet(false, true)) {
                     Throwable error = failure == null ? null : SegmindRequestSupport.unwrap(failure);
-                    if (error == givenUp) {
+                    if (error != null && error == callerGaveUp) {
                         // the caller gave the job up and expects nothing: the route stops here, without an error
                         exchange.setRouteStop(true);
                     } else if (error != null) {
@@ -195,6 +202,8 @@ public class SegmindProducer extends DefaultAsyncProducer {
         JobEngine engine = endpoint.getComponent().getEngine();
         JobProvider provider = endpoint.getProvider();
         Message message = exchange.getMessage();
+        // what the stages after the call need; the payload stays with the call only
+        SegmindRequest sent = request.withoutInputs();
         switch (request.operation()) {
             case submit:
                 return inputsReady(request)
@@ -210,7 +219,7 @@ public class SegmindProducer extends DefaultAsyncProducer {
             case await: {
                 JobHandle handle = handleFor(request, message, provider);
                 return engine.await(provider, handle, spec(exchange, request, Map.of(), abandon))
-                        .thenAccept(result -> deliver(exchange, result, request, null, writes));
+                        .thenAccept(result -> deliver(exchange, result, sent, null, writes));
             }
             case sync:
                 return inputsReady(request)
@@ -218,7 +227,7 @@ public class SegmindProducer extends DefaultAsyncProducer {
             default:
                 return inputsReady(request)
                         .thenCompose(payload -> engine.generate(provider, spec(exchange, request, payload, abandon)))
-                        .thenAccept(result -> deliver(exchange, result, request, request.jobKey(), writes));
+                        .thenAccept(result -> deliver(exchange, result, sent, sent.jobKey(), writes));
         }
     }
 
@@ -291,7 +300,7 @@ public class SegmindProducer extends DefaultAsyncProducer {
     }
 
     private Duration timeout() {
-        return Duration.ofMillis(getEndpoint().getConfiguration().getTimeout());
+        return getEndpoint().timeout();
     }
 
     private void deliver(Exchange exchange, JobResult result, SegmindRequest request, String jobKey,

@@ -85,7 +85,11 @@ public final class JobEngine {
         CompletableFuture<Void> slot = limiter.acquireJob();
         onAbandon(spec, slot, outcome);
         Unsent pending = unsent(provider, spec.model(), outcome);
-        pending.handBack.whenComplete((v, e) -> slot.completeExceptionally(Retrier.unwrap(e)));
+        pending.handBack.whenComplete((v, e) -> {
+            if (e != null) {
+                slot.completeExceptionally(Retrier.unwrap(e));
+            }
+        });
         slot.thenCompose(v -> {
             if (outcome.isDone()) {
                 return CompletableFuture.<JobResult>failedFuture(new IllegalStateException("abandoned"));
@@ -149,6 +153,15 @@ public final class JobEngine {
         unsent.add(u);
         outcome.whenComplete((r, e) -> unsent.remove(u));
         return u;
+    }
+
+    /**
+     * A job that has sent its call, or never will: it can no longer be handed back. Completing its signal normally
+     * lets go of what waited on it (the submit's attempt, its claim and payload), which a waiting job would hold.
+     */
+    private void sent(Unsent pending) {
+        unsent.remove(pending);
+        pending.handBack.complete(null);
     }
 
     private record Unsent(JobProvider provider, String model, CompletableFuture<Void> handBack) {
@@ -310,7 +323,7 @@ public final class JobEngine {
             }
             if (existing.get().state() == PendingJob.State.ACCEPTED) {
                 // following a job that is already paid for: nothing to hand back
-                unsent.remove(pending);
+                sent(pending);
             }
             return onClaimed(provider, spec, existing.get(), deadline, events, outcome, pending);
         });
@@ -434,7 +447,7 @@ public final class JobEngine {
                                 }).thenCompose(c -> provider.submit(spec.model(), spec.payload())), pending.handBack)
                 .whenComplete((handle, e) -> {
                     // answered: from here on the job is either accepted or refused, never unsent
-                    unsent.remove(pending);
+                    sent(pending);
                     if (e != null) {
                         events.failed(null, spec.model(), Retrier.unwrap(e));
                     }
@@ -683,13 +696,15 @@ public final class JobEngine {
 
     /** Ends the outcome at the deadline whatever stage the job is in, should no call of its own end it first. */
     private void watch(JobProvider provider, CompletableFuture<JobResult> outcome, JobSpec spec, long deadline) {
+        String model = spec.model();
+        Duration timeout = spec.timeout();
         var watchdog = scheduler.schedule(() -> {
             if (!outcome.isDone()) {
                 ActiveJob job = waiting.get(outcome);
-                LOG.debug("A job of {} reached its deadline in stage {}; ending it", spec.model(),
+                LOG.debug("A job of {} reached its deadline in stage {}; ending it", model,
                         job == null ? "submit" : job.stage);
                 outcome.completeExceptionally(provider.timedOut(job == null ? null : job.handle,
-                        job == null ? null : job.state, spec.timeout()));
+                        job == null ? null : job.state, timeout));
             }
         }, Math.max(0, deadline - System.currentTimeMillis()) + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         outcome.whenComplete((r, e) -> watchdog.cancel(false));
@@ -772,8 +787,11 @@ public final class JobEngine {
         private final boolean resumed;
         private final long startedNanos = System.nanoTime();
         private final CompletableFuture<JobResult> future = new CompletableFuture<>();
-        /** The job's calls under way (a status read, its result, its downloads): given up when the job ends. */
-        private final java.util.Set<CompletableFuture<?>> calls = ConcurrentHashMap.newKeySet();
+        /**
+         * The job's calls under way (a status read, its result, its downloads), given up when the job ends; null
+         * while none is, which is most of a waiting job's life. Guarded by this job.
+         */
+        private List<CompletableFuture<?>> calls;
         private volatile JobState state;
         private volatile int polls;
         private volatile Instant nextPollAt;
@@ -788,21 +806,37 @@ public final class JobEngine {
                   boolean resumed) {
             this.provider = provider;
             this.handle = handle;
-            this.spec = spec;
+            // an accepted job is never submitted again: its payload (perhaps inline media) is not kept while it waits
+            this.spec = spec.payload().isEmpty() ? spec : spec.withoutPayload();
             this.deadline = deadline;
             this.events = events;
             this.resumed = resumed;
             future.whenComplete((r, e) -> {
                 if (e != null) {
                     // ended from outside (deadline, stop) or by a failure: nothing of it stays on the wire or on disk
-                    calls.forEach(c -> c.cancel(true));
+                    List<CompletableFuture<?>> open;
+                    synchronized (this) {
+                        open = calls == null ? List.of() : List.copyOf(calls);
+                    }
+                    open.forEach(c -> c.cancel(true));
                 }
             });
         }
 
         <T> CompletableFuture<T> track(CompletableFuture<T> call) {
-            calls.add(call);
-            call.whenComplete((v, e) -> calls.remove(call));
+            synchronized (this) {
+                if (calls == null) {
+                    calls = new ArrayList<>(2);
+                }
+                calls.add(call);
+            }
+            call.whenComplete((v, e) -> {
+                synchronized (this) {
+                    if (calls != null && calls.remove(call) && calls.isEmpty()) {
+                        calls = null;
+                    }
+                }
+            });
             if (future.isCompletedExceptionally()) {
                 call.cancel(true);
             }
