@@ -3,6 +3,7 @@ package dev.camelsegmind.component;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Map;
 
 import dev.camelsegmind.component.engine.AdaptivePollingPolicy;
 import dev.camelsegmind.component.engine.BackoffPollingPolicy;
@@ -61,6 +62,7 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     private volatile RetryPolicy retryPolicy;
     private volatile DownloadOptions downloadOptions;
     private volatile Duration timeout;
+    private volatile Map<String, Object> basePayload;
 
     public SegmindEndpoint(String uri, SegmindComponent component, SegmindConfiguration configuration) {
         super(uri, component);
@@ -95,6 +97,7 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
         retryPolicy = buildRetryPolicy();
         downloadOptions = buildDownloadOptions();
         timeout = Duration.ofMillis(configuration.getTimeout());
+        basePayload = SegmindRequestSupport.basePayload(configuration);
         if (configuration.getProgressUri() != null && !configuration.getProgressUri().isBlank()) {
             progressSender = new SegmindProgressSender(getCamelContext(), configuration.getProgressUri(),
                     () -> getComponent().getDeliveryExecutor());
@@ -109,6 +112,7 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
         retryPolicy = null;
         downloadOptions = null;
         timeout = null;
+        basePayload = null;
         super.doStop();
     }
 
@@ -216,6 +220,12 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     Duration timeout() {
         Duration built = timeout;
         return built != null ? built : Duration.ofMillis(configuration.getTimeout());
+    }
+
+    /** What the endpoint's options put in every payload, before the message's own parameters. */
+    Map<String, Object> basePayload() {
+        Map<String, Object> built = basePayload;
+        return built != null ? built : SegmindRequestSupport.basePayload(configuration);
     }
 
     private RetryPolicy buildRetryPolicy() {
