@@ -206,8 +206,8 @@ public class SegmindProducer extends DefaultAsyncProducer {
         SegmindRequest sent = request.withoutInputs();
         switch (request.operation()) {
             case submit:
-                return inputsReady(request)
-                        .thenCompose(payload -> engine.submit(provider, spec(exchange, request, payload, abandon)))
+                return afterInputs(inputsReady(request),
+                                payload -> engine.submit(provider, spec(exchange, request, payload, abandon)))
                         .thenAccept(handle -> written(writes,
                                 () -> SegmindResultSupport.applySubmitted(message, handle)));
             case status: {
@@ -225,9 +225,26 @@ public class SegmindProducer extends DefaultAsyncProducer {
                 return inputsReady(request)
                         .thenCompose(payload -> sync(exchange, request, payload, abandon, writes));
             default:
-                return inputsReady(request)
-                        .thenCompose(payload -> engine.generate(provider, spec(exchange, request, payload, abandon)))
+                return afterInputs(inputsReady(request),
+                                payload -> engine.generate(provider, spec(exchange, request, payload, abandon)))
                         .thenAccept(result -> deliver(exchange, result, sent, sent.jobKey(), writes));
+        }
+    }
+
+    /**
+     * The call that follows the inputs: at once when they are ready (no upload), which spares every job a stage
+     * that would only relay the engine's outcome while it waits.
+     */
+    private static <T> CompletableFuture<T> afterInputs(CompletableFuture<Map<String, Object>> inputs,
+                                                        java.util.function.Function<Map<String, Object>,
+                                                                CompletableFuture<T>> next) {
+        if (!inputs.isDone() || inputs.isCompletedExceptionally()) {
+            return inputs.thenCompose(next);
+        }
+        try {
+            return next.apply(inputs.join());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

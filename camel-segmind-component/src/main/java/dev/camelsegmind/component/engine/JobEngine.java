@@ -81,10 +81,19 @@ public final class JobEngine {
         long deadline = deadlineOf(spec);
         JobListener events = JobListener.compose(listener, spec.listener());
         CompletableFuture<JobResult> outcome = new CompletableFuture<>();
-        watch(provider, outcome, spec, deadline);
+        var watchdog = watch(provider, outcome, spec, deadline);
         CompletableFuture<Void> slot = limiter.acquireJob();
         onAbandon(spec, slot, outcome);
-        Unsent pending = unsent(provider, spec.model(), outcome);
+        Unsent pending = new Unsent(provider, spec.model(), new CompletableFuture<>());
+        unsent.add(pending);
+        // one hook per job on its outcome, whoever settles it: the settling call, the watchdog, a stop
+        outcome.whenComplete((r, e) -> {
+            watchdog.cancel(false);
+            unsent.remove(pending);
+            if (e != null) {
+                endWaiting(outcome, e);
+            }
+        });
         pending.handBack.whenComplete((v, e) -> {
             if (e != null) {
                 slot.completeExceptionally(Retrier.unwrap(e));
@@ -111,7 +120,9 @@ public final class JobEngine {
         long deadline = deadlineOf(spec);
         JobListener events = JobListener.compose(listener, spec.listener());
         CompletableFuture<JobHandle> handle = new CompletableFuture<>();
-        Unsent pending = unsent(provider, spec.model(), handle);
+        Unsent pending = new Unsent(provider, spec.model(), new CompletableFuture<>());
+        unsent.add(pending);
+        handle.whenComplete((r, e) -> unsent.remove(pending));
         sendSubmit(provider, spec, null, deadline, events, pending).thenApply(h -> {
             events.submitted(h);
             return h;
@@ -147,14 +158,6 @@ public final class JobEngine {
         return count;
     }
 
-    /** Registers a job as having sent nothing yet, until its outcome is known or it is known to have sent. */
-    private Unsent unsent(JobProvider provider, String model, CompletableFuture<?> outcome) {
-        Unsent u = new Unsent(provider, model, new CompletableFuture<>());
-        unsent.add(u);
-        outcome.whenComplete((r, e) -> unsent.remove(u));
-        return u;
-    }
-
     /**
      * A job that has sent its call, or never will: it can no longer be handed back. Completing its signal normally
      * lets go of what waited on it (the submit's attempt, its claim and payload), which a waiting job would hold.
@@ -182,7 +185,13 @@ public final class JobEngine {
         long deadline = deadlineOf(spec);
         JobListener events = JobListener.compose(listener, spec.listener());
         CompletableFuture<JobResult> outcome = new CompletableFuture<>();
-        watch(provider, outcome, spec, deadline);
+        var watchdog = watch(provider, outcome, spec, deadline);
+        outcome.whenComplete((r, e) -> {
+            watchdog.cancel(false);
+            if (e != null) {
+                endWaiting(outcome, e);
+            }
+        });
         CompletableFuture<Void> slot = limiter.acquireJob();
         onAbandon(spec, slot, outcome);
         slot.thenCompose(v -> waitAndFetch(provider, handle, spec, deadline, events, true, outcome))
@@ -469,6 +478,10 @@ public final class JobEngine {
         job.future.whenComplete((r, e) -> {
             active.remove(key, job);
             waiting.remove(outcome, job);
+            if (e != null) {
+                // ended from outside (deadline, stop) or by a failure: nothing of it stays on the wire or on disk
+                job.cancelCalls();
+            }
             if (e == null) {
                 settled.complete(r);
             } else if (spec.jobKey() == null) {
@@ -479,12 +492,14 @@ public final class JobEngine {
                         .whenComplete((v, x) -> settled.completeExceptionally(e));
             }
         });
-        outcome.whenComplete((r, e) -> {
-            if (e != null) {
-                // the outcome was settled from outside (deadline, stop): this job's chain stops here
-                job.future.completeExceptionally(Retrier.unwrap(e));
-            }
-        });
+        if (outcome.isDone()) {
+            // settled from outside before the job was registered, so the outcome's hook did not find it
+            outcome.whenComplete((r, e) -> {
+                if (e != null) {
+                    job.future.completeExceptionally(Retrier.unwrap(e));
+                }
+            });
+        }
         long first = provider.pushWindow(handle)
                 .map(Duration::toMillis)
                 .orElseGet(() -> spec.polling().nextDelay(handle.model(), 0, job.elapsed(), null).toMillis());
@@ -694,8 +709,20 @@ public final class JobEngine {
         });
     }
 
-    /** Ends the outcome at the deadline whatever stage the job is in, should no call of its own end it first. */
-    private void watch(JobProvider provider, CompletableFuture<JobResult> outcome, JobSpec spec, long deadline) {
+    /** An outcome settled from outside (deadline, stop): the chain of the job it waits for stops here. */
+    private void endWaiting(CompletableFuture<JobResult> outcome, Throwable e) {
+        ActiveJob job = waiting.get(outcome);
+        if (job != null) {
+            job.future.completeExceptionally(Retrier.unwrap(e));
+        }
+    }
+
+    /**
+     * Ends the outcome at the deadline whatever stage the job is in, should no call of its own end it first; the
+     * caller cancels the returned task once the outcome is settled.
+     */
+    private java.util.concurrent.ScheduledFuture<?> watch(JobProvider provider, CompletableFuture<JobResult> outcome,
+                                                          JobSpec spec, long deadline) {
         String model = spec.model();
         Duration timeout = spec.timeout();
         var watchdog = scheduler.schedule(() -> {
@@ -707,7 +734,7 @@ public final class JobEngine {
                         job == null ? null : job.state, timeout));
             }
         }, Math.max(0, deadline - System.currentTimeMillis()) + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        outcome.whenComplete((r, e) -> watchdog.cancel(false));
+        return watchdog;
     }
 
     /** A job given up before its slot came is never submitted; one under way stops at its next step. */
@@ -811,16 +838,15 @@ public final class JobEngine {
             this.deadline = deadline;
             this.events = events;
             this.resumed = resumed;
-            future.whenComplete((r, e) -> {
-                if (e != null) {
-                    // ended from outside (deadline, stop) or by a failure: nothing of it stays on the wire or on disk
-                    List<CompletableFuture<?>> open;
-                    synchronized (this) {
-                        open = calls == null ? List.of() : List.copyOf(calls);
-                    }
-                    open.forEach(c -> c.cancel(true));
-                }
-            });
+        }
+
+        /** Gives up the job's calls under way. */
+        void cancelCalls() {
+            List<CompletableFuture<?>> open;
+            synchronized (this) {
+                open = calls == null ? List.of() : List.copyOf(calls);
+            }
+            open.forEach(c -> c.cancel(true));
         }
 
         <T> CompletableFuture<T> track(CompletableFuture<T> call) {
