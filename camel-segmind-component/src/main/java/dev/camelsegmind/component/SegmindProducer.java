@@ -126,23 +126,23 @@ public class SegmindProducer extends DefaultAsyncProducer {
         CompletableFuture<Void> abandon = new CompletableFuture<>();
         ExchangeWrites writes = new ExchangeWrites();
         CompletableFuture<Void> work;
-        SegmindRequest resolved;
+        SegmindRequest kept;
         try {
-            resolved = SegmindRequestSupport.resolve(exchange, getEndpoint());
-            SegmindRequest request = resolved;
-            RuntimeException refused = guard.refusal(request);
+            SegmindRequest resolved = SegmindRequestSupport.resolve(exchange, getEndpoint());
+            RuntimeException refused = guard.refusal(resolved);
             if (refused != null) {
                 // the key cools down, or the job was delivered twice already: no call for this message
                 throw refused;
             }
-            work = dispatch(exchange, request, abandon, writes);
+            kept = resolved.withoutInputs();
+            work = dispatch(exchange, resolved, kept, abandon, writes);
         } catch (Exception e) {
             // bad input: fail before any HTTP call, on the caller's thread
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        SegmindRequest request = resolved.withoutInputs();
+        SegmindRequest request = kept;
         CompletableFuture<Void> started = work;
         // built only for a caller that can give the job up: an exception's stack trace is the largest object a
         // waiting job would otherwise hold
@@ -196,14 +196,14 @@ public class SegmindProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    private CompletableFuture<Void> dispatch(Exchange exchange, SegmindRequest request,
+    private CompletableFuture<Void> dispatch(Exchange exchange, SegmindRequest request, SegmindRequest slim,
                                              CompletableFuture<Void> abandon, ExchangeWrites writes) {
         SegmindEndpoint endpoint = getEndpoint();
         JobEngine engine = endpoint.getComponent().getEngine();
         JobProvider provider = endpoint.getProvider();
         Message message = exchange.getMessage();
         // what the stages after the call need; the payload stays with the call only
-        SegmindRequest sent = request.withoutInputs();
+        SegmindRequest sent = slim;
         switch (request.operation()) {
             case submit:
                 return afterInputs(inputsReady(request),

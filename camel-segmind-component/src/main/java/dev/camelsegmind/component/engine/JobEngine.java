@@ -99,7 +99,7 @@ public final class JobEngine {
                 slot.completeExceptionally(Retrier.unwrap(e));
             }
         });
-        slot.thenCompose(v -> {
+        composeNow(slot, v -> {
             if (outcome.isDone()) {
                 return CompletableFuture.<JobResult>failedFuture(new IllegalStateException("abandoned"));
             }
@@ -326,7 +326,7 @@ public final class JobEngine {
         Instant now = Instant.now();
         PendingJob mine = PendingJob.submitting(spec.jobKey(), provider.id(), spec.model(), now,
                 now.plus(provider.retention()), owner, spec.attributes());
-        return storeCall(() -> store.putIfAbsent(mine)).thenCompose(existing -> {
+        return composeNow(storeCall(() -> store.putIfAbsent(mine)), existing -> {
             if (existing.isEmpty()) {
                 return submitThenWait(provider, spec, mine, deadline, events, outcome, pending);
             }
@@ -475,6 +475,8 @@ public final class JobEngine {
         // the caller's stages hang off the returned stage, so the job has left the in-flight list (the console,
         // metrics) before the exchange sees its result
         CompletableFuture<JobResult> settled = new CompletableFuture<>();
+        // the hook keeps the key, not the spec: the caller's spec still holds the payload
+        String jobKey = spec.jobKey();
         job.future.whenComplete((r, e) -> {
             active.remove(key, job);
             waiting.remove(outcome, job);
@@ -484,11 +486,11 @@ public final class JobEngine {
             }
             if (e == null) {
                 settled.complete(r);
-            } else if (spec.jobKey() == null) {
+            } else if (jobKey == null) {
                 settled.completeExceptionally(e);
             } else {
                 // the store is settled before the message sees its error, so a redelivery finds it as it should
-                forgetIfFinal(provider, spec.jobKey(), handle, Retrier.unwrap(e))
+                forgetIfFinal(provider, jobKey, handle, Retrier.unwrap(e))
                         .whenComplete((v, x) -> settled.completeExceptionally(e));
             }
         });
@@ -767,6 +769,22 @@ public final class JobEngine {
             }
         }, delay, TimeUnit.MILLISECONDS);
         return f;
+    }
+
+    /**
+     * {@code stage.thenCompose(next)}, but at once when the stage is already done (a free job slot, an in-memory store):
+     * a waiting job then holds no stage that only relays the next one's outcome.
+     */
+    private static <T, R> CompletableFuture<R> composeNow(CompletableFuture<T> stage,
+                                                          Function<? super T, CompletableFuture<R>> next) {
+        if (!stage.isDone() || stage.isCompletedExceptionally()) {
+            return stage.thenCompose(next);
+        }
+        try {
+            return next.apply(stage.join());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** A store call, off the scheduler and HTTP threads when the store may block. */
