@@ -27,10 +27,11 @@ final class InFlightScenario {
         long renderRealMillis = Math.round(t.number("renderMillis") * t.number("timeFactor"));
         Warmup.run(contender, t.get("warmupModel"), Math.min(n, 100));
         Result r = new Result("inflight", t.get("contender"), n);
-        // the class histogram of the idle context (route started, warmed up) is the baseline of what a job holds
-        boolean histogram = t.get("contender").startsWith("component") && n >= HISTOGRAM_AT;
-        Map<String, HeapProbe.Count> idle = histogram ? HeapProbe.histogramHere() : null;
-        System.gc();
+        // the class histogram of the idle context (route started, warmed up) is the baseline of what a job holds;
+        // its total is the live heap after a full GC, exactly: the heap's "used" figure read after a collection
+        // also counts what the running threads allocated since
+        boolean writeHistogram = t.get("contender").startsWith("component") && n >= HISTOGRAM_AT;
+        Map<String, HeapProbe.Count> idle = HeapProbe.histogramHere();
         long idleHeap = JvmSampler.heapUsed();
         try (JvmSampler sampler = new JvmSampler()) {
             sampler.start();
@@ -48,26 +49,30 @@ final class InFlightScenario {
             long histogramCpu = 0;
             for (int sample = 0; sample < WAITING_SAMPLES; sample++) {
                 Thread.sleep(Math.max(0, gcAt + sample * 1000L - System.currentTimeMillis()));
-                long heap = sampler.gcNow();
-                if (histogram) {
-                    long cpu = processCpu();
-                    Map<String, HeapProbe.Count> now = HeapProbe.histogramHere();
-                    heap = JvmSampler.heapUsed();
-                    histogramCpu += processCpu() - cpu;
-                    if (waiting == null || HeapProbe.total(now) < HeapProbe.total(waiting)) {
-                        waiting = now;
-                    }
+                if (sample == 0) {
+                    // counted towards the peak heap, as before
+                    sampler.gcNow();
                 }
-                waitingHeap = Math.min(waitingHeap, heap);
+                long cpu = processCpu();
+                Map<String, HeapProbe.Count> now = HeapProbe.histogramHere();
+                waitingHeap = Math.min(waitingHeap, JvmSampler.heapUsed());
+                histogramCpu += processCpu() - cpu;
+                if (waiting == null || HeapProbe.total(now) < HeapProbe.total(waiting)) {
+                    waiting = now;
+                }
             }
-            if (histogram) {
+            if (writeHistogram) {
                 HeapProbe.writeDifference(idle, waiting, n, 25, String.format(Locale.ROOT,
                         "What a waiting job holds: inflight/%s/%d, live objects after a full GC while the jobs wait"
                         + " (the smallest of %d histograms a second apart) minus the idle context's (route started,"
                         + " warmed up), per job", t.get("contender"), n, WAITING_SAMPLES),
                         Paths.get("benchmarks/results/inflight-histogram.txt"));
             }
-            r.heapPerWaitingJobKb = (waitingHeap - idleHeap) / 1024.0 / n;
+            r.heapPerWaitingJobKb = (HeapProbe.total(waiting) - HeapProbe.total(idle)) / 1024.0 / n;
+            r.note(String.format(Locale.ROOT, "live heap (class histograms after full GCs) %.1f MB idle, least of %d"
+                    + " while waiting %.1f MB; the heap's used figure right after the GCs %.2f KB per job",
+                    HeapProbe.total(idle) / 1048576.0, WAITING_SAMPLES, HeapProbe.total(waiting) / 1048576.0,
+                    (waitingHeap - idleHeap) / 1024.0 / n));
             batch.await(t0 + t.integer("deadlineSeconds") * 1000L);
             long end = System.currentTimeMillis();
             r.wallSeconds = (end - t0) / 1000.0;
@@ -84,8 +89,7 @@ final class InFlightScenario {
         r.statusCallsPerJob = sim.values().stream().filter(j -> j.model().equals(model))
                 .mapToInt(SimJobs.Job::statusCalls).average().orElse(Double.NaN);
         r.note("peak jobs in flight at the simulator " + peakInFlight(sim, model));
-        r.note(String.format(Locale.ROOT, "heap after a full GC: %.1f MB idle, %.2f KB more per waiting job (least of 3 samples)",
-                idleHeap / 1048576.0, r.heapPerWaitingJobKb));
+
         if (contender.capacity() > 0 && contender.capacity() < n) {
             r.note("thread cap " + contender.capacity() + ": the other " + (n - contender.capacity())
                     + " jobs waited for a thread, so this contender never held " + n + " in flight");

@@ -46,7 +46,7 @@ public final class JobEngine {
     private final Retrier retrier;
     private final JobListener listener;
     private final String owner;
-    private final Map<String, ActiveJob> active = new ConcurrentHashMap<>();
+    private final Map<JobKey, ActiveJob> active = new ConcurrentHashMap<>();
     /** The job each outcome is waiting for, so a deadline that strikes can name the request and its last state. */
     private final Map<CompletableFuture<JobResult>, ActiveJob> waiting = new ConcurrentHashMap<>();
     /** Jobs that have sent nothing yet (waiting for a slot, a claim or a request permit), which can be handed back. */
@@ -469,7 +469,7 @@ public final class JobEngine {
                                                       long deadline, JobListener events, boolean resumed,
                                                       CompletableFuture<JobResult> outcome) {
         ActiveJob job = new ActiveJob(provider, handle, spec, deadline, events, resumed);
-        String key = key(provider.id(), handle.requestId());
+        JobKey key = key(provider.id(), handle.requestId());
         active.put(key, job);
         waiting.put(outcome, job);
         // the caller's stages hang off the returned stage, so the job has left the in-flight list (the console,
@@ -818,8 +818,12 @@ public final class JobEngine {
         return System.currentTimeMillis() + spec.timeout().toMillis();
     }
 
-    private static String key(String providerId, String requestId) {
-        return providerId + ":" + requestId;
+    private static JobKey key(String providerId, String requestId) {
+        return new JobKey(providerId, requestId);
+    }
+
+    /** A job waited for here, by provider and request id: two references, where a joined string held a copy of both. */
+    private record JobKey(String providerId, String requestId) {
     }
 
     /** A job being waited for. Its state changes only on the one task chain that owns it, or under its lock. */
