@@ -5,13 +5,22 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import javax.management.ObjectName;
 
 /**
  * The live heap of another JVM: {@code jcmd PID GC.class_histogram} runs a full collection first, so its total is what
- * the simulator really holds, not garbage that has yet to be collected; the largest classes say what it is.
+ * the simulator really holds, not garbage that has yet to be collected; the largest classes say what it is. The same
+ * histogram of this JVM (through the DiagnosticCommand MBean) tells what a waiting job holds: the difference between
+ * two of them, per job.
  */
 final class HeapProbe {
 
@@ -48,5 +57,60 @@ final class HeapProbe {
             throw new IOException("jcmd " + pid + " GC.class_histogram gave no total");
         }
         return new Heap(total, largest);
+    }
+
+    /** Instances and bytes of one class in a histogram. */
+    record Count(long instances, long bytes) {
+    }
+
+    /** This JVM's live objects by class, after the full collection the histogram runs first. */
+    static Map<String, Count> histogramHere() throws Exception {
+        String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        Map<String, Count> byClass = new HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                byClass.merge(f[3], new Count(Long.parseLong(f[1]), Long.parseLong(f[2])),
+                        (a, b) -> new Count(a.instances + b.instances, a.bytes + b.bytes));
+            }
+        }
+        return byClass;
+    }
+
+    /** Total bytes of a histogram. */
+    static long total(Map<String, Count> histogram) {
+        return histogram.values().stream().mapToLong(Count::bytes).sum();
+    }
+
+    /**
+     * Writes the classes that grew most from {@code idle} to {@code busy}, per job: what each of {@code jobs} holds.
+     */
+    static void writeDifference(Map<String, Count> idle, Map<String, Count> busy, int jobs, int top, String title,
+                                Path file) throws IOException {
+        List<Map.Entry<String, Count>> grown = new ArrayList<>();
+        for (Map.Entry<String, Count> e : busy.entrySet()) {
+            Count before = idle.getOrDefault(e.getKey(), new Count(0, 0));
+            grown.add(Map.entry(e.getKey(), new Count(e.getValue().instances - before.instances,
+                    e.getValue().bytes - before.bytes)));
+        }
+        grown.sort((a, b) -> Long.compare(b.getValue().bytes, a.getValue().bytes));
+        long diff = total(busy) - total(idle);
+        StringBuilder out = new StringBuilder();
+        out.append(title).append('\n');
+        out.append(String.format(Locale.ROOT, "live heap idle %.1f MB, waiting %.1f MB: %.0f bytes per job%n%n",
+                total(idle) / 1048576.0, total(busy) / 1048576.0, diff / (double) jobs));
+        out.append(String.format(Locale.ROOT, "%-70s %14s %14s%n", "class", "instances/job", "bytes/job"));
+        long shown = 0;
+        for (Map.Entry<String, Count> e : grown.subList(0, Math.min(top, grown.size()))) {
+            shown += e.getValue().bytes;
+            out.append(String.format(Locale.ROOT, "%-70s %14.2f %14.1f%n", e.getKey(),
+                    e.getValue().instances / (double) jobs, e.getValue().bytes / (double) jobs));
+        }
+        out.append(String.format(Locale.ROOT, "%-70s %14s %14.1f%n", "(the rest)", "",
+                (diff - shown) / (double) jobs));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, out.toString());
     }
 }

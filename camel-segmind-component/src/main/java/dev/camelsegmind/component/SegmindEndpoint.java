@@ -3,6 +3,7 @@ package dev.camelsegmind.component;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Map;
 
 import dev.camelsegmind.component.engine.AdaptivePollingPolicy;
 import dev.camelsegmind.component.engine.BackoffPollingPolicy;
@@ -57,6 +58,11 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     private HttpMediaDownloader downloader;
     private PollingPolicy pollingPolicy;
     private volatile SegmindProgressSender progressSender;
+    /** Built once while started, not per message: every waiting job holds them. */
+    private volatile RetryPolicy retryPolicy;
+    private volatile DownloadOptions downloadOptions;
+    private volatile Duration timeout;
+    private volatile Map<String, Object> basePayload;
 
     public SegmindEndpoint(String uri, SegmindComponent component, SegmindConfiguration configuration) {
         super(uri, component);
@@ -88,6 +94,10 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
                 getComponent().getScheduler());
         provider = createProvider();
         pollingPolicy = pollingPolicy(configuration);
+        retryPolicy = buildRetryPolicy();
+        downloadOptions = buildDownloadOptions();
+        timeout = Duration.ofMillis(configuration.getTimeout());
+        basePayload = SegmindRequestSupport.basePayload(configuration);
         if (configuration.getProgressUri() != null && !configuration.getProgressUri().isBlank()) {
             progressSender = new SegmindProgressSender(getCamelContext(), configuration.getProgressUri(),
                     () -> getComponent().getDeliveryExecutor());
@@ -99,6 +109,10 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     protected void doStop() throws Exception {
         ServiceHelper.stopService(progressSender);
         progressSender = null;
+        retryPolicy = null;
+        downloadOptions = null;
+        timeout = null;
+        basePayload = null;
         super.doStop();
     }
 
@@ -193,11 +207,33 @@ public class SegmindEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     }
 
     RetryPolicy retryPolicy() {
+        RetryPolicy built = retryPolicy;
+        return built != null ? built : buildRetryPolicy();
+    }
+
+    DownloadOptions downloadOptions() {
+        DownloadOptions built = downloadOptions;
+        return built != null ? built : buildDownloadOptions();
+    }
+
+    /** The whole job's time limit (option timeout). */
+    Duration timeout() {
+        Duration built = timeout;
+        return built != null ? built : Duration.ofMillis(configuration.getTimeout());
+    }
+
+    /** What the endpoint's options put in every payload, before the message's own parameters. */
+    Map<String, Object> basePayload() {
+        Map<String, Object> built = basePayload;
+        return built != null ? built : SegmindRequestSupport.basePayload(configuration);
+    }
+
+    private RetryPolicy buildRetryPolicy() {
         return new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryDelay()),
                 Duration.ofMillis(configuration.getMaxRetryDelay()), configuration.isRetryUncertainSubmit());
     }
 
-    DownloadOptions downloadOptions() {
+    private DownloadOptions buildDownloadOptions() {
         Path dir = configuration.getDownloadDirectory() != null ? Paths.get(configuration.getDownloadDirectory())
                 : Paths.get(System.getProperty("java.io.tmpdir"), "camel-segmind");
         return new DownloadOptions(downloader, dir, configuration.getInMemoryThreshold(),

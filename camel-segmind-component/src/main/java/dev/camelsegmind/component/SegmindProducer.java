@@ -126,31 +126,38 @@ public class SegmindProducer extends DefaultAsyncProducer {
         CompletableFuture<Void> abandon = new CompletableFuture<>();
         ExchangeWrites writes = new ExchangeWrites();
         CompletableFuture<Void> work;
-        SegmindRequest request;
+        SegmindRequest kept;
         try {
-            request = SegmindRequestSupport.resolve(exchange, getEndpoint());
-            RuntimeException refused = guard.refusal(request);
+            SegmindRequest resolved = SegmindRequestSupport.resolve(exchange, getEndpoint());
+            RuntimeException refused = guard.refusal(resolved);
             if (refused != null) {
                 // the key cools down, or the job was delivered twice already: no call for this message
                 throw refused;
             }
-            work = dispatch(exchange, request, abandon, writes);
+            kept = resolved.withoutInputs();
+            work = dispatch(exchange, resolved, kept, abandon, writes);
         } catch (Exception e) {
             // bad input: fail before any HTTP call, on the caller's thread
             exchange.setException(e);
             callback.done(true);
             return true;
         }
+        SegmindRequest request = kept;
         CompletableFuture<Void> started = work;
-        SegmindException givenUp = new SegmindException("The job was given up by the route's caller (property "
-                + SegmindConstants.ABANDON + "); a job already accepted continues at the provider and stays in the"
-                + " pending-job store", 0, null, null, getEndpoint().getModel());
+        // built only for a caller that can give the job up: an exception's stack trace is the largest object a
+        // waiting job would otherwise hold
+        SegmindException givenUp = null;
         if (exchange.getProperty(SegmindConstants.ABANDON) instanceof CompletableFuture<?> signal) {
+            SegmindException error = new SegmindException("The job was given up by the route's caller (property "
+                    + SegmindConstants.ABANDON + "); a job already accepted continues at the provider and stays in"
+                    + " the pending-job store", 0, null, null, getEndpoint().getModel());
+            givenUp = error;
             signal.whenComplete((v, e) -> {
-                abandon.completeExceptionally(givenUp);
-                started.completeExceptionally(givenUp);
+                abandon.completeExceptionally(error);
+                started.completeExceptionally(error);
             });
         }
+        SegmindException callerGaveUp = givenUp;
         AtomicBoolean done = new AtomicBoolean();
         inflight.put(work, abandon);
         if (!isRunAllowed()) {
@@ -166,7 +173,7 @@ public class SegmindProducer extends DefaultAsyncProducer {
             Runnable finish = () -> {
                 if (done.compareAndSet(false, true)) {
                     Throwable error = failure == null ? null : SegmindRequestSupport.unwrap(failure);
-                    if (error == givenUp) {
+                    if (error != null && error == callerGaveUp) {
                         // the caller gave the job up and expects nothing: the route stops here, without an error
                         exchange.setRouteStop(true);
                     } else if (error != null) {
@@ -189,16 +196,18 @@ public class SegmindProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    private CompletableFuture<Void> dispatch(Exchange exchange, SegmindRequest request,
+    private CompletableFuture<Void> dispatch(Exchange exchange, SegmindRequest request, SegmindRequest slim,
                                              CompletableFuture<Void> abandon, ExchangeWrites writes) {
         SegmindEndpoint endpoint = getEndpoint();
         JobEngine engine = endpoint.getComponent().getEngine();
         JobProvider provider = endpoint.getProvider();
         Message message = exchange.getMessage();
+        // what the stages after the call need; the payload stays with the call only
+        SegmindRequest sent = slim;
         switch (request.operation()) {
             case submit:
-                return inputsReady(request)
-                        .thenCompose(payload -> engine.submit(provider, spec(exchange, request, payload, abandon)))
+                return afterInputs(inputsReady(request),
+                                payload -> engine.submit(provider, spec(exchange, request, payload, abandon)))
                         .thenAccept(handle -> written(writes,
                                 () -> SegmindResultSupport.applySubmitted(message, handle)));
             case status: {
@@ -210,15 +219,32 @@ public class SegmindProducer extends DefaultAsyncProducer {
             case await: {
                 JobHandle handle = handleFor(request, message, provider);
                 return engine.await(provider, handle, spec(exchange, request, Map.of(), abandon))
-                        .thenAccept(result -> deliver(exchange, result, request, null, writes));
+                        .thenAccept(result -> deliver(exchange, result, sent, null, writes));
             }
             case sync:
                 return inputsReady(request)
                         .thenCompose(payload -> sync(exchange, request, payload, abandon, writes));
             default:
-                return inputsReady(request)
-                        .thenCompose(payload -> engine.generate(provider, spec(exchange, request, payload, abandon)))
-                        .thenAccept(result -> deliver(exchange, result, request, request.jobKey(), writes));
+                return afterInputs(inputsReady(request),
+                                payload -> engine.generate(provider, spec(exchange, request, payload, abandon)))
+                        .thenAccept(result -> deliver(exchange, result, sent, sent.jobKey(), writes));
+        }
+    }
+
+    /**
+     * The call that follows the inputs: at once when they are ready (no upload), which spares every job a stage
+     * that would only relay the engine's outcome while it waits.
+     */
+    private static <T> CompletableFuture<T> afterInputs(CompletableFuture<Map<String, Object>> inputs,
+                                                        java.util.function.Function<Map<String, Object>,
+                                                                CompletableFuture<T>> next) {
+        if (!inputs.isDone() || inputs.isCompletedExceptionally()) {
+            return inputs.thenCompose(next);
+        }
+        try {
+            return next.apply(inputs.join());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 
@@ -291,7 +317,7 @@ public class SegmindProducer extends DefaultAsyncProducer {
     }
 
     private Duration timeout() {
-        return Duration.ofMillis(getEndpoint().getConfiguration().getTimeout());
+        return getEndpoint().timeout();
     }
 
     private void deliver(Exchange exchange, JobResult result, SegmindRequest request, String jobKey,

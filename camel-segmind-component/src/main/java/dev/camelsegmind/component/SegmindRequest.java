@@ -9,6 +9,12 @@ import java.util.Map;
 record SegmindRequest(SegmindOperation operation, String model, Map<String, Object> payload, InputMedia media,
                       String requestId, SegmindOutputType outputType, String jobKey) {
 
+    /** What is left to know once the job is sent: its payload and input media are not kept while it waits. */
+    SegmindRequest withoutInputs() {
+        return payload.isEmpty() && media == null ? this
+                : new SegmindRequest(operation, model, Map.of(), null, requestId, outputType, jobKey);
+    }
+
     /** Media from the message body, bound for one model parameter. */
     record InputMedia(String parameter, String contentType, byte[] bytes) {
         String dataUri() {

@@ -66,15 +66,7 @@ final class SegmindRequestSupport {
             return new SegmindRequest(operation, model, Map.of(), null, requestId, outputType, null);
         }
 
-        Map<String, Object> payload = new LinkedHashMap<>();
-        if (config.getParameters() != null) {
-            payload.putAll(config.getParameters());
-        }
-        typedOptions(config).forEach((name, value) -> {
-            if (value != null) {
-                payload.put(name, value);
-            }
-        });
+        Map<String, Object> payload = new LinkedHashMap<>(endpoint.basePayload());
         InputMedia media = applyBody(exchange, in.getBody(), payload, model, config);
         Map<?, ?> headerMap = in.getHeader(SegmindConstants.PARAMETERS, Map.class);
         if (headerMap != null) {
@@ -334,6 +326,20 @@ final class SegmindRequestSupport {
     private static <T> T header(Message in, String name, Class<T> type, T fallback) {
         T value = in.getHeader(name, type);
         return value != null ? value : fallback;
+    }
+
+    /** What the options put in every payload: {@code parameters.*}, then the typed options that are set. */
+    static Map<String, Object> basePayload(SegmindConfiguration config) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (config.getParameters() != null) {
+            payload.putAll(config.getParameters());
+        }
+        typedOptions(config).forEach((name, value) -> {
+            if (value != null) {
+                payload.put(name, value);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(payload);
     }
 
     static Map<String, Object> typedOptions(SegmindConfiguration c) {

@@ -19,48 +19,94 @@ final class CompositeJobListener implements JobListener {
         this.second = second;
     }
 
-    private static void safely(Runnable r) {
+    private static void warn(Throwable e) {
+        LOG.warn("A job listener failed: {}", e.toString());
+    }
+
+    // each call is written out rather than passed as a lambda: these run for every job, several times
+
+    @Override
+    public void submitted(JobHandle job) {
         try {
-            r.run();
+            first.submitted(job);
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("A job listener failed: {}", e.toString());
+            warn(e);
+        }
+        try {
+            second.submitted(job);
+        } catch (RuntimeException | LinkageError e) {
+            warn(e);
         }
     }
 
     @Override
-    public void submitted(JobHandle job) {
-        safely(() -> first.submitted(job));
-        safely(() -> second.submitted(job));
-    }
-
-    @Override
     public void statusRead(JobHandle job, JobState from, JobState to, Duration elapsed) {
-        safely(() -> first.statusRead(job, from, to, elapsed));
-        safely(() -> second.statusRead(job, from, to, elapsed));
+        try {
+            first.statusRead(job, from, to, elapsed);
+        } catch (RuntimeException | LinkageError e) {
+            warn(e);
+        }
+        try {
+            second.statusRead(job, from, to, elapsed);
+        } catch (RuntimeException | LinkageError e) {
+            warn(e);
+        }
     }
 
     @Override
     public void retrying(String requestId, String model, CallPhase phase, int attempt, long delayMillis,
                          Throwable cause) {
-        safely(() -> first.retrying(requestId, model, phase, attempt, delayMillis, cause));
-        safely(() -> second.retrying(requestId, model, phase, attempt, delayMillis, cause));
+        try {
+            first.retrying(requestId, model, phase, attempt, delayMillis, cause);
+        } catch (RuntimeException | LinkageError e) {
+            warn(e);
+        }
+        try {
+            second.retrying(requestId, model, phase, attempt, delayMillis, cause);
+        } catch (RuntimeException | LinkageError e) {
+            warn(e);
+        }
     }
 
     @Override
     public void completed(JobResult result, Duration elapsed) {
-        safely(() -> first.completed(result, elapsed));
-        safely(() -> second.completed(result, elapsed));
+        try {
+            first.completed(result, elapsed);
+        } catch (RuntimeException | LinkageError e) {
+            warn(e);
+        }
+        try {
+            second.completed(result, elapsed);
+        } catch (RuntimeException | LinkageError e) {
+            warn(e);
+        }
     }
 
     @Override
     public void downloaded(JobHandle job, long bytes) {
-        safely(() -> first.downloaded(job, bytes));
-        safely(() -> second.downloaded(job, bytes));
+        try {
+            first.downloaded(job, bytes);
+        } catch (RuntimeException | LinkageError e) {
+            warn(e);
+        }
+        try {
+            second.downloaded(job, bytes);
+        } catch (RuntimeException | LinkageError e) {
+            warn(e);
+        }
     }
 
     @Override
     public void failed(JobHandle job, String model, Throwable error) {
-        safely(() -> first.failed(job, model, error));
-        safely(() -> second.failed(job, model, error));
+        try {
+            first.failed(job, model, error);
+        } catch (RuntimeException | LinkageError e) {
+            warn(e);
+        }
+        try {
+            second.failed(job, model, error);
+        } catch (RuntimeException | LinkageError e) {
+            warn(e);
+        }
     }
 }

@@ -46,7 +46,7 @@ public final class JobEngine {
     private final Retrier retrier;
     private final JobListener listener;
     private final String owner;
-    private final Map<String, ActiveJob> active = new ConcurrentHashMap<>();
+    private final Map<JobKey, ActiveJob> active = new ConcurrentHashMap<>();
     /** The job each outcome is waiting for, so a deadline that strikes can name the request and its last state. */
     private final Map<CompletableFuture<JobResult>, ActiveJob> waiting = new ConcurrentHashMap<>();
     /** Jobs that have sent nothing yet (waiting for a slot, a claim or a request permit), which can be handed back. */
@@ -81,12 +81,25 @@ public final class JobEngine {
         long deadline = deadlineOf(spec);
         JobListener events = JobListener.compose(listener, spec.listener());
         CompletableFuture<JobResult> outcome = new CompletableFuture<>();
-        watch(provider, outcome, spec, deadline);
+        var watchdog = watch(provider, outcome, spec, deadline);
         CompletableFuture<Void> slot = limiter.acquireJob();
         onAbandon(spec, slot, outcome);
-        Unsent pending = unsent(provider, spec.model(), outcome);
-        pending.handBack.whenComplete((v, e) -> slot.completeExceptionally(Retrier.unwrap(e)));
-        slot.thenCompose(v -> {
+        Unsent pending = new Unsent(provider, spec.model(), new CompletableFuture<>());
+        unsent.add(pending);
+        // one hook per job on its outcome, whoever settles it: the settling call, the watchdog, a stop
+        outcome.whenComplete((r, e) -> {
+            watchdog.cancel(false);
+            unsent.remove(pending);
+            if (e != null) {
+                endWaiting(outcome, e);
+            }
+        });
+        pending.handBack.whenComplete((v, e) -> {
+            if (e != null) {
+                slot.completeExceptionally(Retrier.unwrap(e));
+            }
+        });
+        composeNow(slot, v -> {
             if (outcome.isDone()) {
                 return CompletableFuture.<JobResult>failedFuture(new IllegalStateException("abandoned"));
             }
@@ -107,7 +120,9 @@ public final class JobEngine {
         long deadline = deadlineOf(spec);
         JobListener events = JobListener.compose(listener, spec.listener());
         CompletableFuture<JobHandle> handle = new CompletableFuture<>();
-        Unsent pending = unsent(provider, spec.model(), handle);
+        Unsent pending = new Unsent(provider, spec.model(), new CompletableFuture<>());
+        unsent.add(pending);
+        handle.whenComplete((r, e) -> unsent.remove(pending));
         sendSubmit(provider, spec, null, deadline, events, pending).thenApply(h -> {
             events.submitted(h);
             return h;
@@ -143,12 +158,13 @@ public final class JobEngine {
         return count;
     }
 
-    /** Registers a job as having sent nothing yet, until its outcome is known or it is known to have sent. */
-    private Unsent unsent(JobProvider provider, String model, CompletableFuture<?> outcome) {
-        Unsent u = new Unsent(provider, model, new CompletableFuture<>());
-        unsent.add(u);
-        outcome.whenComplete((r, e) -> unsent.remove(u));
-        return u;
+    /**
+     * A job that has sent its call, or never will: it can no longer be handed back. Completing its signal normally
+     * lets go of what waited on it (the submit's attempt, its claim and payload), which a waiting job would hold.
+     */
+    private void sent(Unsent pending) {
+        unsent.remove(pending);
+        pending.handBack.complete(null);
     }
 
     private record Unsent(JobProvider provider, String model, CompletableFuture<Void> handBack) {
@@ -169,7 +185,13 @@ public final class JobEngine {
         long deadline = deadlineOf(spec);
         JobListener events = JobListener.compose(listener, spec.listener());
         CompletableFuture<JobResult> outcome = new CompletableFuture<>();
-        watch(provider, outcome, spec, deadline);
+        var watchdog = watch(provider, outcome, spec, deadline);
+        outcome.whenComplete((r, e) -> {
+            watchdog.cancel(false);
+            if (e != null) {
+                endWaiting(outcome, e);
+            }
+        });
         CompletableFuture<Void> slot = limiter.acquireJob();
         onAbandon(spec, slot, outcome);
         slot.thenCompose(v -> waitAndFetch(provider, handle, spec, deadline, events, true, outcome))
@@ -304,13 +326,13 @@ public final class JobEngine {
         Instant now = Instant.now();
         PendingJob mine = PendingJob.submitting(spec.jobKey(), provider.id(), spec.model(), now,
                 now.plus(provider.retention()), owner, spec.attributes());
-        return storeCall(() -> store.putIfAbsent(mine)).thenCompose(existing -> {
+        return composeNow(storeCall(() -> store.putIfAbsent(mine)), existing -> {
             if (existing.isEmpty()) {
                 return submitThenWait(provider, spec, mine, deadline, events, outcome, pending);
             }
             if (existing.get().state() == PendingJob.State.ACCEPTED) {
                 // following a job that is already paid for: nothing to hand back
-                unsent.remove(pending);
+                sent(pending);
             }
             return onClaimed(provider, spec, existing.get(), deadline, events, outcome, pending);
         });
@@ -434,7 +456,7 @@ public final class JobEngine {
                                 }).thenCompose(c -> provider.submit(spec.model(), spec.payload())), pending.handBack)
                 .whenComplete((handle, e) -> {
                     // answered: from here on the job is either accepted or refused, never unsent
-                    unsent.remove(pending);
+                    sent(pending);
                     if (e != null) {
                         events.failed(null, spec.model(), Retrier.unwrap(e));
                     }
@@ -447,31 +469,39 @@ public final class JobEngine {
                                                       long deadline, JobListener events, boolean resumed,
                                                       CompletableFuture<JobResult> outcome) {
         ActiveJob job = new ActiveJob(provider, handle, spec, deadline, events, resumed);
-        String key = key(provider.id(), handle.requestId());
+        JobKey key = key(provider.id(), handle.requestId());
         active.put(key, job);
         waiting.put(outcome, job);
         // the caller's stages hang off the returned stage, so the job has left the in-flight list (the console,
         // metrics) before the exchange sees its result
         CompletableFuture<JobResult> settled = new CompletableFuture<>();
+        // the hook keeps the key, not the spec: the caller's spec still holds the payload
+        String jobKey = spec.jobKey();
         job.future.whenComplete((r, e) -> {
             active.remove(key, job);
             waiting.remove(outcome, job);
+            if (e != null) {
+                // ended from outside (deadline, stop) or by a failure: nothing of it stays on the wire or on disk
+                job.cancelCalls();
+            }
             if (e == null) {
                 settled.complete(r);
-            } else if (spec.jobKey() == null) {
+            } else if (jobKey == null) {
                 settled.completeExceptionally(e);
             } else {
                 // the store is settled before the message sees its error, so a redelivery finds it as it should
-                forgetIfFinal(provider, spec.jobKey(), handle, Retrier.unwrap(e))
+                forgetIfFinal(provider, jobKey, handle, Retrier.unwrap(e))
                         .whenComplete((v, x) -> settled.completeExceptionally(e));
             }
         });
-        outcome.whenComplete((r, e) -> {
-            if (e != null) {
-                // the outcome was settled from outside (deadline, stop): this job's chain stops here
-                job.future.completeExceptionally(Retrier.unwrap(e));
-            }
-        });
+        if (outcome.isDone()) {
+            // settled from outside before the job was registered, so the outcome's hook did not find it
+            outcome.whenComplete((r, e) -> {
+                if (e != null) {
+                    job.future.completeExceptionally(Retrier.unwrap(e));
+                }
+            });
+        }
         long first = provider.pushWindow(handle)
                 .map(Duration::toMillis)
                 .orElseGet(() -> spec.polling().nextDelay(handle.model(), 0, job.elapsed(), null).toMillis());
@@ -681,18 +711,32 @@ public final class JobEngine {
         });
     }
 
-    /** Ends the outcome at the deadline whatever stage the job is in, should no call of its own end it first. */
-    private void watch(JobProvider provider, CompletableFuture<JobResult> outcome, JobSpec spec, long deadline) {
+    /** An outcome settled from outside (deadline, stop): the chain of the job it waits for stops here. */
+    private void endWaiting(CompletableFuture<JobResult> outcome, Throwable e) {
+        ActiveJob job = waiting.get(outcome);
+        if (job != null) {
+            job.future.completeExceptionally(Retrier.unwrap(e));
+        }
+    }
+
+    /**
+     * Ends the outcome at the deadline whatever stage the job is in, should no call of its own end it first; the
+     * caller cancels the returned task once the outcome is settled.
+     */
+    private java.util.concurrent.ScheduledFuture<?> watch(JobProvider provider, CompletableFuture<JobResult> outcome,
+                                                          JobSpec spec, long deadline) {
+        String model = spec.model();
+        Duration timeout = spec.timeout();
         var watchdog = scheduler.schedule(() -> {
             if (!outcome.isDone()) {
                 ActiveJob job = waiting.get(outcome);
-                LOG.debug("A job of {} reached its deadline in stage {}; ending it", spec.model(),
+                LOG.debug("A job of {} reached its deadline in stage {}; ending it", model,
                         job == null ? "submit" : job.stage);
                 outcome.completeExceptionally(provider.timedOut(job == null ? null : job.handle,
-                        job == null ? null : job.state, spec.timeout()));
+                        job == null ? null : job.state, timeout));
             }
         }, Math.max(0, deadline - System.currentTimeMillis()) + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        outcome.whenComplete((r, e) -> watchdog.cancel(false));
+        return watchdog;
     }
 
     /** A job given up before its slot came is never submitted; one under way stops at its next step. */
@@ -727,6 +771,22 @@ public final class JobEngine {
         return f;
     }
 
+    /**
+     * {@code stage.thenCompose(next)}, but at once when the stage is already done (a free job slot, an in-memory store):
+     * a waiting job then holds no stage that only relays the next one's outcome.
+     */
+    private static <T, R> CompletableFuture<R> composeNow(CompletableFuture<T> stage,
+                                                          Function<? super T, CompletableFuture<R>> next) {
+        if (!stage.isDone() || stage.isCompletedExceptionally()) {
+            return stage.thenCompose(next);
+        }
+        try {
+            return next.apply(stage.join());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** A store call, off the scheduler and HTTP threads when the store may block. */
     private <T> CompletableFuture<T> storeCall(Supplier<T> op) {
         if (!store.isBlocking()) {
@@ -758,8 +818,12 @@ public final class JobEngine {
         return System.currentTimeMillis() + spec.timeout().toMillis();
     }
 
-    private static String key(String providerId, String requestId) {
-        return providerId + ":" + requestId;
+    private static JobKey key(String providerId, String requestId) {
+        return new JobKey(providerId, requestId);
+    }
+
+    /** A job waited for here, by provider and request id: two references, where a joined string held a copy of both. */
+    private record JobKey(String providerId, String requestId) {
     }
 
     /** A job being waited for. Its state changes only on the one task chain that owns it, or under its lock. */
@@ -772,8 +836,11 @@ public final class JobEngine {
         private final boolean resumed;
         private final long startedNanos = System.nanoTime();
         private final CompletableFuture<JobResult> future = new CompletableFuture<>();
-        /** The job's calls under way (a status read, its result, its downloads): given up when the job ends. */
-        private final java.util.Set<CompletableFuture<?>> calls = ConcurrentHashMap.newKeySet();
+        /**
+         * The job's calls under way (a status read, its result, its downloads), given up when the job ends; null
+         * while none is, which is most of a waiting job's life. Guarded by this job.
+         */
+        private List<CompletableFuture<?>> calls;
         private volatile JobState state;
         private volatile int polls;
         private volatile Instant nextPollAt;
@@ -788,21 +855,36 @@ public final class JobEngine {
                   boolean resumed) {
             this.provider = provider;
             this.handle = handle;
-            this.spec = spec;
+            // an accepted job is never submitted again: its payload (perhaps inline media) is not kept while it waits
+            this.spec = spec.payload().isEmpty() ? spec : spec.withoutPayload();
             this.deadline = deadline;
             this.events = events;
             this.resumed = resumed;
-            future.whenComplete((r, e) -> {
-                if (e != null) {
-                    // ended from outside (deadline, stop) or by a failure: nothing of it stays on the wire or on disk
-                    calls.forEach(c -> c.cancel(true));
-                }
-            });
+        }
+
+        /** Gives up the job's calls under way. */
+        void cancelCalls() {
+            List<CompletableFuture<?>> open;
+            synchronized (this) {
+                open = calls == null ? List.of() : List.copyOf(calls);
+            }
+            open.forEach(c -> c.cancel(true));
         }
 
         <T> CompletableFuture<T> track(CompletableFuture<T> call) {
-            calls.add(call);
-            call.whenComplete((v, e) -> calls.remove(call));
+            synchronized (this) {
+                if (calls == null) {
+                    calls = new ArrayList<>(2);
+                }
+                calls.add(call);
+            }
+            call.whenComplete((v, e) -> {
+                synchronized (this) {
+                    if (calls != null && calls.remove(call) && calls.isEmpty()) {
+                        calls = null;
+                    }
+                }
+            });
             if (future.isCompletedExceptionally()) {
                 call.cancel(true);
             }

@@ -29,4 +29,9 @@ public record JobSpec(String model, Map<String, Object> payload, String jobKey, 
                    RetryPolicy retry, DownloadOptions download, JobListener listener) {
         this(model, payload, jobKey, timeout, polling, retry, download, listener, null, null);
     }
+
+    /** The same job without its payload, for what follows an accepted submit. */
+    public JobSpec withoutPayload() {
+        return new JobSpec(model, Map.of(), jobKey, timeout, polling, retry, download, listener, abandon, attributes);
+    }
 }

@@ -52,8 +52,12 @@ final class Retrier {
                 subject != null ? subject : requestId != null ? "request " + requestId : "no request id yet",
                 deadlineMillis, policy, listener, call, result);
         if (handBack != null) {
-            handBack.whenComplete((v, e) -> attempt.handBack(e != null ? unwrap(e)
-                    : new IllegalStateException("handed back")));
+            // completed normally once the call is answered: nothing to hand back
+            handBack.whenComplete((v, e) -> {
+                if (e != null) {
+                    attempt.handBack(unwrap(e));
+                }
+            });
         }
         attempt.run(0);
         return result;

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.camelsegmind.component.engine.MediaRef;
 import dev.camelsegmind.component.support.Json;
@@ -80,11 +81,15 @@ public final class OutputExtractor {
         }
     }
 
+    // compiled once: every output of every job is checked
+    private static final Pattern HIERARCHICAL = Pattern.compile("^[a-z][a-z0-9+.-]{0,15}://.*");
+    private static final Pattern SCHEMED = Pattern.compile("^[a-z][a-z0-9+.-]{1,15}:[a-z/].*");
+
     private static boolean isUrlLike(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
         // anything that names a location is checked, so file:, ftp: and host-relative paths fail loudly
-        return !s.contains(" ") && (lower.matches("^[a-z][a-z0-9+.-]{0,15}://.*") || lower.startsWith("file:")
-                || s.startsWith("/") || !lower.startsWith("data:") && lower.matches("^[a-z][a-z0-9+.-]{1,15}:[a-z/].*"));
+        return !s.contains(" ") && (HIERARCHICAL.matcher(lower).matches() || lower.startsWith("file:")
+                || s.startsWith("/") || !lower.startsWith("data:") && SCHEMED.matcher(lower).matches());
     }
 
     static String checkedUrl(String text, String requestId, String model) {
