@@ -541,6 +541,9 @@ public final class JobEngine {
         }
         JobState previous = job.state;
         job.state = status.state();
+        if (status.state() == JobState.PROCESSING && job.processingSeen == null) {
+            job.processingSeen = job.elapsed();
+        }
         job.events.statusRead(job.handle, previous, status.state(), job.elapsed());
         if (previous != status.state()) {
             LOG.debug("{} request {} of {} is {} after {} ms", job.provider.displayName(), job.handle.requestId(),
@@ -554,7 +557,8 @@ public final class JobEngine {
                     }
                     job.finishing = true;
                 }
-                job.spec.polling().jobFinished(job.handle.model(), job.sinceSubmission());
+                job.spec.polling().jobFinished(job.handle.model(), job.sinceSubmission(),
+                        job.processingSeen == null ? null : job.elapsed().minus(job.processingSeen));
                 fetch(job);
                 break;
             case FAILED:
@@ -564,7 +568,8 @@ public final class JobEngine {
                 long delay;
                 synchronized (job) {
                     delay = job.readAgain ? 0 : job.spec.polling()
-                            .nextDelay(job.handle.model(), job.polls, job.elapsed(), status.state()).toMillis();
+                            .nextDelay(job.handle.model(), job.polls, job.elapsed(), status.state(), job.processingSeen)
+                            .toMillis();
                     job.readAgain = false;
                 }
                 schedulePoll(job, delay);
@@ -775,6 +780,8 @@ public final class JobEngine {
         /** The job's calls under way (a status read, its result, its downloads): given up when the job ends. */
         private final java.util.Set<CompletableFuture<?>> calls = ConcurrentHashMap.newKeySet();
         private volatile JobState state;
+        /** Since the job's start here, when a read first found it PROCESSING: the policy times the render from it. */
+        private volatile Duration processingSeen;
         private volatile int polls;
         private volatile Instant nextPollAt;
         private volatile java.util.concurrent.ScheduledFuture<?> nextPoll;
