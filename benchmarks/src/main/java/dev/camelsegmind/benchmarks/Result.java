@@ -20,6 +20,8 @@ final class Result {
     Double addedLatencyP50Ms;
     Double addedLatencyP99Ms;
     Double throughputMBps;
+    /** In-flight scenario: heap per waiting job above an idle context, KB (set by the in-flight 10,000 trial). */
+    Double heapPerWaitingJobKb;
     String note = "";
 
     Result(String scenario, String contender, int n) {
@@ -39,7 +41,11 @@ final class Result {
                 .put("failed", failed).put("wallSeconds", round(wallSeconds))
                 .put("statusCallsPerJob", round(statusCallsPerJob))
                 .put("addedLatencyP50Ms", round(addedLatencyP50Ms)).put("addedLatencyP99Ms", round(addedLatencyP99Ms))
-                .put("throughputMBps", round(throughputMBps)).put("note", note);
+                .put("throughputMBps", round(throughputMBps));
+        if (heapPerWaitingJobKb != null) {
+            o.put("heapPerWaitingJobKb", round(heapPerWaitingJobKb));
+        }
+        o.put("note", note);
         return o;
     }
 
@@ -54,6 +60,7 @@ final class Result {
         r.addedLatencyP50Ms = num(j, "addedLatencyP50Ms");
         r.addedLatencyP99Ms = num(j, "addedLatencyP99Ms");
         r.throughputMBps = num(j, "throughputMBps");
+        r.heapPerWaitingJobKb = num(j, "heapPerWaitingJobKb");
         r.note = j.path("note").asText("");
         return r;
     }
