@@ -7,6 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The schedule, read off the policy with made-up elapsed times: no clock, no waiting. */
 class AdaptivePollingPolicyTest {
@@ -99,6 +100,22 @@ class AdaptivePollingPolicyTest {
             policy.jobFinished("video", Duration.ofSeconds(50));
         }
         assertThat(policy.windowFor("video").latest()).isLessThan(Duration.ofSeconds(52));
+    }
+
+    @Test
+    void theWindowReachesPastTheExtremesByATenthOfEachSidesSpread() {
+        // a long right tail: the slowest job seen is not the slowest to come
+        for (int i = 0; i < ObservedDurations.CAPACITY; i++) {
+            policy.jobFinished("video", Duration.ofSeconds(i == 0 ? 60 : i == 1 ? 400 : 130 + i % 20));
+        }
+        ObservedDurations.Window window = policy.windowFor("video");
+        double margin = 0.25 / Math.sqrt(ObservedDurations.CAPACITY);
+        long median = 140_000;
+        // a tenth of 260 s past the slowest, a tenth of 80 s before the fastest (the median is 139-140 s)
+        assertThat(window.latest().toMillis())
+                .isCloseTo(Math.round(400_000 * (1 + margin) + 0.1 * (400_000 - median)), within(150L));
+        assertThat(window.earliest().toMillis())
+                .isCloseTo(Math.round(60_000 * (1 - margin) - 0.1 * (median - 60_000)), within(150L));
     }
 
     @Test
