@@ -96,7 +96,7 @@ final class PerformanceReport {
     }
 
     private static void targets(StringBuilder md, List<Result> rows) {
-        md.append("## Targets\n\nEach verdict is computed from the rows above, measured in the same run.\n\n")
+        md.append("## Targets\n\nEach verdict is computed from the rows above: one run, except trials repeated with `only:` (the notes say which).\n\n")
                 .append("| target | measured | ratio | verdict | note |\n| --- | --- | --- | --- | --- |\n");
         Optional<Result> big = find(rows, "inflight", "component-adaptive", 10_000);
         big.ifPresent(r -> {
