@@ -541,7 +541,7 @@ public final class JobEngine {
         }
         JobState previous = job.state;
         job.state = status.state();
-        if (status.state() == JobState.PROCESSING && job.processingSeen == null) {
+        if (status.state() == JobState.PROCESSING && previous == JobState.QUEUED && job.processingSeen == null) {
             job.processingSeen = job.elapsed();
         }
         job.events.statusRead(job.handle, previous, status.state(), job.elapsed());
@@ -780,7 +780,7 @@ public final class JobEngine {
         /** The job's calls under way (a status read, its result, its downloads): given up when the job ends. */
         private final java.util.Set<CompletableFuture<?>> calls = ConcurrentHashMap.newKeySet();
         private volatile JobState state;
-        /** Since the job's start here, when a read first found it PROCESSING: the policy times the render from it. */
+        /** When a read first found it PROCESSING after one found it QUEUED (it started in between), since its start here. */
         private volatile Duration processingSeen;
         private volatile int polls;
         private volatile Instant nextPollAt;

@@ -190,8 +190,10 @@ class AdaptivePollingPolicyTest {
                 Duration seenAt = reportsSighting && seen != null ? Duration.ofMillis(seen) : null;
                 now += policy.nextDelay("video", polls, Duration.ofMillis(now), state, seenAt).toMillis();
                 polls++;
+                JobState previous = state;
                 state = now < queue ? JobState.QUEUED : now < end ? JobState.PROCESSING : JobState.COMPLETED;
-                if (state == JobState.PROCESSING && seen == null) {
+                // as the engine reports it: only a sighting right after a QUEUED read brackets the start
+                if (state == JobState.PROCESSING && previous == JobState.QUEUED && seen == null) {
                     seen = now;
                 }
                 if (state == JobState.COMPLETED) {
