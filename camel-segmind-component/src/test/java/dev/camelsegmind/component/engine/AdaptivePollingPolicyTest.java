@@ -146,6 +146,17 @@ class AdaptivePollingPolicyTest {
     }
 
     @Test
+    void aSteadyQueueAndASpreadRenderStayTimedFromSubmission() {
+        // the first jobs are read early (backoff) and seen leaving the 1 s queue; later ones are already running at
+        // their first read: a render window learnt from the first must not time the later ones
+        Random random = new Random(5);
+        run(policy, random, 40, true, true);
+        Run learnt = run(policy, random, 200, true, true);
+        assertThat(learnt.late).allMatch(late -> late <= 800);
+        assertThat(learnt.readsPerJob()).isLessThan(learnt.meanSeconds() / 3);
+    }
+
+    @Test
     void aJobStillQueuedIsReadNoMoreOftenThanItsShortestRenderAllows() {
         policy.jobFinished("video", Duration.ofSeconds(140), Duration.ofSeconds(130));
         assertThat(policy.nextDelay("video", 3, Duration.ofSeconds(30), JobState.QUEUED, null)).isEqualTo(TEN_SECONDS);
@@ -178,10 +189,16 @@ class AdaptivePollingPolicyTest {
 
     /** Jobs read as the engine reads them, on made-up time: each read lands where the policy's delay says. */
     private static Run run(AdaptivePollingPolicy policy, Random random, int jobs, boolean reportsSighting) {
+        return run(policy, random, jobs, reportsSighting, false);
+    }
+
+    private static Run run(AdaptivePollingPolicy policy, Random random, int jobs, boolean reportsSighting,
+                           boolean steadyQueue) {
         Run run = new Run();
         for (int j = 0; j < jobs; j++) {
-            long queue = random.nextDouble() < 0.7 ? 500 + random.nextInt(1_500) : 20_000 + random.nextInt(80_000);
-            long end = queue + 29_000 + random.nextInt(2_001);
+            long queue = steadyQueue ? 1_000
+                    : random.nextDouble() < 0.7 ? 500 + random.nextInt(1_500) : 20_000 + random.nextInt(80_000);
+            long end = queue + (steadyQueue ? 27_000 + random.nextInt(6_001) : 29_000 + random.nextInt(2_001));
             long now = 0;
             int polls = 0;
             JobState state = null;
