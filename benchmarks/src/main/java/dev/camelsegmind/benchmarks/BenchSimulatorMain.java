@@ -4,16 +4,17 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
+import dev.camelsegmind.simulator.DurationDistribution;
 import dev.camelsegmind.simulator.ModelProfile;
 import dev.camelsegmind.simulator.SegmindSimulator;
 
 /**
  * The simulator in a process of its own, so a contender's JVM measures only itself. Arguments: the time factor, then
- * one {@code slug:queueMs:renderMs:jitter:sizeBytes:mediaType} per model ({@code crun} for crun.ai's model;
- * simulated milliseconds; jitter is the
- * relative half-width of a uniform spread around renderMs). Prints {@code READY <baseUrl> <key>} and serves until
+ * one {@code slug:queue:render:jitter:sizeBytes:mediaType} per model ({@code crun} for crun.ai's model; queue and
+ * render are simulated milliseconds or a distribution, see {@link #distribution(String)}; a jitter above 0 is the
+ * relative half-width of a uniform spread around a fixed render time). Each job draws its own times in the simulator
+ * ({@code ModelProfile.renderTimes}), from the profile's seeded sequence. Prints {@code READY <baseUrl> <key>} and serves until
  * its standard input closes, so it never outlives the benchmark that started it.
  */
 public final class BenchSimulatorMain {
@@ -31,39 +32,23 @@ public final class BenchSimulatorMain {
         double factor = Double.parseDouble(args[0]);
         SegmindSimulator sim = SegmindSimulator.builder().timeFactor(factor).apiKey(KEY).threads(THREADS)
                 .backlog(BACKLOG).journalCapacity(JOURNAL_CAPACITY).build().start();
-        List<Jittered> jittered = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String[] p = args[i].split(":");
             // "crun" names the profile of crun.ai's wan/2-7-image-pro, served on the same port and key
-            ModelProfile profile = (p[0].equals("crun") ? sim.crun().model() : sim.model(p[0])).queueTime(Duration.ofMillis(Long.parseLong(p[1])))
-                    .renderTime(Duration.ofMillis(Long.parseLong(p[2]))).mediaSizeBytes(Long.parseLong(p[4]))
+            ModelProfile profile = p[0].equals("crun") ? sim.crun().model() : sim.model(p[0]);
+            DurationDistribution render = distribution(p[2]);
+            double jitter = Double.parseDouble(p[3]);
+            if (jitter > 0) {
+                long ms = Long.parseLong(p[2]);
+                render = DurationDistribution.uniform(Duration.ofMillis(Math.round(ms * (1 - jitter))),
+                        Duration.ofMillis(Math.round(ms * (1 + jitter))));
+            }
+            profile.queueTimes(distribution(p[1])).renderTimes(render).mediaSizeBytes(Long.parseLong(p[4]))
                     .mediaType(p[5]).cost(0)
                     // the benchmarks measure the client: outputs stay small and cheap to draw (sizeBytes pads them)
                     .outputSize(64, 64);
-            double jitter = Double.parseDouble(p[3]);
-            if (jitter > 0) {
-                jittered.add(new Jittered(profile, Long.parseLong(p[2]), jitter));
-            }
         }
         sim.setCredits(1e12);
-        if (!jittered.isEmpty()) {
-            // a job copies its model's profile when accepted: re-rolling the render time every millisecond gives each
-            // job its own, without touching the simulator
-            Thread roller = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    for (Jittered j : jittered) {
-                        j.roll();
-                    }
-                    try {
-                        Thread.sleep(1);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "render-jitter");
-            roller.setDaemon(true);
-            roller.start();
-        }
         System.out.println("READY " + sim.baseUrl() + " " + KEY);
         System.out.flush();
         while (System.in.read() >= 0) {
@@ -74,10 +59,46 @@ public final class BenchSimulatorMain {
         System.exit(0);
     }
 
-    private record Jittered(ModelProfile profile, long renderMs, double jitter) {
-        void roll() {
-            double f = 1 + ThreadLocalRandom.current().nextDouble(-jitter, jitter);
-            profile.renderTime(Duration.ofMillis(Math.round(renderMs * f)));
+    /**
+     * Simulated milliseconds: {@code 1000} (fixed), {@code u(lowMs,highMs)}, {@code ln(medianMs,sigma)} or
+     * {@code mix(p,A,B)} (A with probability p, else B), nested as needed.
+     */
+    static DurationDistribution distribution(String spec) {
+        String s = spec.trim();
+        int open = s.indexOf('(');
+        if (open < 0) {
+            return DurationDistribution.fixed(Duration.ofMillis(Long.parseLong(s)));
         }
+        String name = s.substring(0, open);
+        List<String> args = splitTopLevel(s.substring(open + 1, s.lastIndexOf(')')));
+        switch (name) {
+            case "u":
+                return DurationDistribution.uniform(Duration.ofMillis(Long.parseLong(args.get(0).trim())),
+                        Duration.ofMillis(Long.parseLong(args.get(1).trim())));
+            case "ln":
+                return DurationDistribution.logNormal(Duration.ofMillis(Long.parseLong(args.get(0).trim())),
+                        Double.parseDouble(args.get(1).trim()));
+            case "mix":
+                return DurationDistribution.mixture(Double.parseDouble(args.get(0).trim()),
+                        distribution(args.get(1)), distribution(args.get(2)));
+            default:
+                throw new IllegalArgumentException("unknown distribution " + spec);
+        }
+    }
+
+    private static List<String> splitTopLevel(String s) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                parts.add(s.substring(from, i));
+                from = i + 1;
+            }
+        }
+        parts.add(s.substring(from));
+        return parts;
     }
 }

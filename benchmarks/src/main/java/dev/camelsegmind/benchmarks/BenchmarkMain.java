@@ -65,11 +65,14 @@ public final class BenchmarkMain {
         try (SimulatorProcess sim = SimulatorProcess.start(step.timeFactor(), step.simModels())) {
             System.out.println("   simulator up in " + (System.currentTimeMillis() - s) + " ms");
             trial.set("baseUrl", sim.baseUrl()).set("apiKey", sim.apiKey());
-            // on two CPUs CompletableFuture's default pool is a thread per task, and the JDK HttpClient completes
-            // every sendAsync there: docs/performance.md shows the cost; every contender gets the same JVM flags
-            List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xms64m", "-Xmx2g", "-XX:+UseG1GC",
-                    "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
-                    "-cp", Jvm.classpath(), TrialMain.class.getName()));
+            // every contender runs as a user's JVM would, with no tuning flag; a trial may add its own (the CPU
+            // trials set the processor count, and the common-pool flag to compare against)
+            List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xms64m", "-Xmx2g", "-XX:+UseG1GC"));
+            String extra = trial.get("jvmArgs", "").trim();
+            if (!extra.isEmpty()) {
+                cmd.addAll(List.of(extra.split(" +")));
+            }
+            cmd.addAll(List.of("-cp", Jvm.classpath(), TrialMain.class.getName()));
             cmd.addAll(trial.toArgs());
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             long limit = Long.parseLong(trial.get("deadlineSeconds", "120")) + 120;

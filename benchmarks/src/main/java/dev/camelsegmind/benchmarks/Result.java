@@ -41,8 +41,11 @@ final class Result {
                 .put("failed", failed).put("wallSeconds", round(wallSeconds))
                 .put("statusCallsPerJob", round(statusCallsPerJob))
                 .put("addedLatencyP50Ms", round(addedLatencyP50Ms)).put("addedLatencyP99Ms", round(addedLatencyP99Ms))
-                .put("throughputMBps", round(throughputMBps))
-                .put("heapPerWaitingJobKb", round(heapPerWaitingJobKb)).put("note", note);
+                .put("throughputMBps", round(throughputMBps));
+        if (heapPerWaitingJobKb != null) {
+            o.put("heapPerWaitingJobKb", round(heapPerWaitingJobKb));
+        }
+        o.put("note", note);
         return o;
     }
 

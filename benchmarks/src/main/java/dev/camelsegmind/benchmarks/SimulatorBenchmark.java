@@ -64,8 +64,8 @@ final class SimulatorBenchmark {
                     .set("warmupSeconds", quick ? 2 : 5).set("measuredSeconds", quick ? 5 : 20);
             out.put("loadGenerator", "round-robin over every job's status URL, a fixed number on the wire, HTTP/1.1"
                     + " keep-alive, a connection per call on the wire; clients: java.net.http (sendAsync from one"
-                    + " thread) and socket (a platform thread per connection, hand-written requests); JVM -Xmx2g G1,"
-                    + " ForkJoinPool.common.parallelism=2; " + t.get("warmupSeconds") + " s warm-up + "
+                    + " thread) and socket (a platform thread per connection, hand-written requests); JVM -Xmx2g G1; "
+                    + t.get("warmupSeconds") + " s warm-up + "
                     + t.get("measuredSeconds") + " s measured per level");
             JsonNode load = runLoad(t);
             load.fields().forEachRemaining(e -> out.set(e.getKey(), e.getValue()));
@@ -81,8 +81,7 @@ final class SimulatorBenchmark {
     }
 
     private static JsonNode runLoad(Trial t) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xms64m", "-Xmx2g", "-XX:+UseG1GC",
-                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-cp", Jvm.classpath(),
+        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xms64m", "-Xmx2g", "-XX:+UseG1GC", "-cp", Jvm.classpath(),
                 SimulatorLoadMain.class.getName()));
         cmd.addAll(t.toArgs());
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

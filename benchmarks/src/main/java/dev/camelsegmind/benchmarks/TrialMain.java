@@ -39,6 +39,8 @@ public final class TrialMain {
                 case "inflight":
                     return new InFlightScenario(t, contender).run();
                 case "latency":
+                case "latency-lognormal":
+                case "latency-bimodal":
                 case "push":
                     return new LatencyScenario(t, contender).run();
                 case "download":

@@ -9,7 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * How the simulator behaves for one model slug: its parameters, timings, output and price. The four
  * seed models start as their Segmind pages describe them; any other slug exists once a test asks
  * for its profile. Tests change profiles freely while the simulator runs; each job copies the
- * profile when it is accepted, so a change affects later jobs only.
+ * profile when it is accepted, so a change affects later jobs only; that is also when it draws its own queue and
+ * render time, fixed unless {@link #queueTimes(DurationDistribution)} or {@link #renderTimes(DurationDistribution)}
+ * gave a spread.
  */
 public final class ModelProfile {
 
@@ -17,8 +19,9 @@ public final class ModelProfile {
     public enum Availability { AVAILABLE, NOT_FOUND, RETIRED }
 
     private final String slug;
-    private volatile Duration queueTime;
-    private volatile Duration renderTime;
+    private volatile DurationDistribution queueTimes;
+    private volatile DurationDistribution renderTimes;
+    private final java.util.Random random;
     private volatile OutputShape outputShape = OutputShape.URL_STRING;
     private volatile int outputs = 1;
     private volatile String mediaType;
@@ -37,8 +40,10 @@ public final class ModelProfile {
     ModelProfile(String slug, Duration queueTime, Duration renderTime, String mediaType, double cost,
             List<ModelParameter> parameters, MediaGeometry.Rule pageGeometry) {
         this.slug = slug;
-        this.queueTime = queueTime;
-        this.renderTime = renderTime;
+        this.queueTimes = DurationDistribution.fixed(queueTime);
+        this.renderTimes = DurationDistribution.fixed(renderTime);
+        // repeatable by default: the same slug draws the same sequence of times in every run
+        this.random = new java.util.Random(slug.hashCode());
         this.mediaType = mediaType;
         this.cost = cost;
         this.parameters.addAll(parameters);
@@ -50,23 +55,64 @@ public final class ModelProfile {
         return slug;
     }
 
+    /** The typical queue time (the fixed one unless {@link #queueTimes(DurationDistribution)} set a spread). */
     public Duration queueTime() {
-        return queueTime;
+        return queueTimes.typical();
     }
 
-    /** Time in QUEUED, in simulated time (the simulator's time factor applies). */
+    /** Time in QUEUED, in simulated time (the simulator's time factor applies); the same for every job. */
     public ModelProfile queueTime(Duration queueTime) {
-        this.queueTime = nonNegative(queueTime, "queueTime");
+        this.queueTimes = DurationDistribution.fixed(queueTime);
         return this;
     }
 
-    public Duration renderTime() {
-        return renderTime;
+    public DurationDistribution queueTimes() {
+        return queueTimes;
     }
 
-    /** Time in PROCESSING, in simulated time (the simulator's time factor applies). */
+    /**
+     * Each job's time in QUEUED drawn from {@code distribution} when it is accepted, e.g. a
+     * {@link DurationDistribution#mixture mixture} of jobs a warm worker takes at once and jobs that wait for one.
+     * A full {@link #workers(int) worker pool} still adds its own wait.
+     */
+    public ModelProfile queueTimes(DurationDistribution distribution) {
+        this.queueTimes = Objects.requireNonNull(distribution, "queueTimes");
+        return this;
+    }
+
+    /** The typical render time (the fixed one unless {@link #renderTimes(DurationDistribution)} set a spread). */
+    public Duration renderTime() {
+        return renderTimes.typical();
+    }
+
+    /** Time in PROCESSING, in simulated time (the simulator's time factor applies); the same for every job. */
     public ModelProfile renderTime(Duration renderTime) {
-        this.renderTime = nonNegative(renderTime, "renderTime");
+        this.renderTimes = DurationDistribution.fixed(renderTime);
+        return this;
+    }
+
+    public DurationDistribution renderTimes() {
+        return renderTimes;
+    }
+
+    /**
+     * Each job's time in PROCESSING drawn from {@code distribution} when it is accepted, e.g.
+     * {@code DurationDistribution.logNormal(Duration.ofMillis(137_700), 0.4)} for a long tail around a page's
+     * typical time. The job's answers (metrics, crun's {@code duration_s}) report its own draw.
+     */
+    public ModelProfile renderTimes(DurationDistribution distribution) {
+        this.renderTimes = Objects.requireNonNull(distribution, "renderTimes");
+        return this;
+    }
+
+    /**
+     * Restarts this profile's draws of queue and render times from {@code seed}. Each profile starts seeded from its
+     * slug, so the same submissions in the same order get the same times in every run.
+     */
+    public ModelProfile seed(long seed) {
+        synchronized (random) {
+            random.setSeed(seed);
+        }
         return this;
     }
 
@@ -257,7 +303,13 @@ public final class ModelProfile {
 
     /** The immutable copy a job keeps, so later profile changes do not rewrite its history. */
     ModelSpec snapshot() {
-        return new ModelSpec(slug, queueTime, renderTime, outputShape, outputs, mediaType,
+        Duration queue;
+        Duration render;
+        synchronized (random) {
+            queue = queueTimes.draw(random);
+            render = renderTimes.draw(random);
+        }
+        return new ModelSpec(slug, queue, render, outputShape, outputs, mediaType,
                 mediaSizeBytes, cost, availability, failure, blockedWords, syncResponse, List.copyOf(parameters),
                 geometryRule());
     }
@@ -284,16 +336,8 @@ public final class ModelProfile {
         };
     }
 
-    private static Duration nonNegative(Duration d, String name) {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative()) {
-            throw new IllegalArgumentException(name + " must not be negative");
-        }
-        return d;
-    }
-
     @Override
     public String toString() {
-        return "ModelProfile[" + slug + ", queue=" + queueTime + ", render=" + renderTime + ", " + mediaType + "]";
+        return "ModelProfile[" + slug + ", queue=" + queueTimes + ", render=" + renderTimes + ", " + mediaType + "]";
     }
 }

@@ -14,6 +14,14 @@ import java.util.function.Function;
  * typical duration; a model without one is polled with plain backoff. The published figure never makes it wait longer
  * than backoff would, and one finished job replaces it entirely, because it can be wrong by any factor (other hardware,
  * other parameters, a simulator's time factor).
+ *
+ * <p>When the engine reports the first read that found a job PROCESSING (see
+ * {@link #nextDelay(String, int, Duration, JobState, Duration)}), the policy also learns, per model, how long jobs ran
+ * after that sighting. A job's total time can be spread widely by its wait in the queue while the render itself is
+ * tight; then a job still QUEUED is read sparsely (every {@code maxInterval}, or the shortest learnt render if that is
+ * shorter: its start is all there is to learn, and no finish can slip between two reads), and once
+ * PROCESSING it is polled densely only around its own sighting plus the learnt render window. Whichever of the two
+ * windows, from submission or from the sighting, is narrower for the job decides.
  */
 public final class AdaptivePollingPolicy implements PollingPolicy {
 
@@ -27,6 +35,8 @@ public final class AdaptivePollingPolicy implements PollingPolicy {
     private final BackoffPollingPolicy unknown;
     private final Function<String, Optional<Duration>> typicalDuration;
     private final ConcurrentMap<String, ObservedDurations> observed = new ConcurrentHashMap<>();
+    /** Per model, from the first PROCESSING sighting to the read that saw the job finished. */
+    private final ConcurrentMap<String, ObservedDurations> afterStart = new ConcurrentHashMap<>();
 
     /**
      * @param interval        the fixed interval this policy must beat: inside the window it polls at four fifths of it,
@@ -44,9 +54,27 @@ public final class AdaptivePollingPolicy implements PollingPolicy {
 
     @Override
     public Duration nextDelay(String model, int polls, Duration elapsed, JobState state) {
+        return nextDelay(model, polls, elapsed, state, null);
+    }
+
+    @Override
+    public Duration nextDelay(String model, int polls, Duration elapsed, JobState state, Duration processingSeen) {
+        ObservedDurations.Window render = renderWindowFor(model);
+        if (render != null && state == JobState.QUEUED) {
+            // it cannot finish sooner than the shortest render after it starts: reading no more often than that finds
+            // the start (from which the render is timed) and cannot miss a finish
+            return clamp(render.earliest(), floor, max);
+        }
         ObservedDurations.Window window = windowFor(model);
         if (window == null) {
             return unknown.nextDelay(model, polls, elapsed, state);
+        }
+        if (render != null && processingSeen != null && window.samples() > 0) {
+            Duration fromSighting = processingSeen.plus(render.earliest());
+            if (render.latest().minus(render.earliest()).compareTo(window.latest().minus(window.earliest())) < 0) {
+                return delayWithin(new ObservedDurations.Window(fromSighting, processingSeen.plus(render.latest()),
+                        render.samples()), elapsed);
+            }
         }
         Duration delay = delayWithin(window, elapsed);
         if (window.samples() == 0) {
@@ -72,9 +100,26 @@ public final class AdaptivePollingPolicy implements PollingPolicy {
 
     @Override
     public void jobFinished(String model, Duration duration) {
-        if (model != null && duration != null) {
+        jobFinished(model, duration, null);
+    }
+
+    @Override
+    public void jobFinished(String model, Duration duration, Duration sinceProcessingSeen) {
+        if (model == null) {
+            return;
+        }
+        if (duration != null) {
             observed.computeIfAbsent(model, m -> new ObservedDurations()).add(duration);
         }
+        if (sinceProcessingSeen != null) {
+            afterStart.computeIfAbsent(model, m -> new ObservedDurations()).add(sinceProcessingSeen);
+        }
+    }
+
+    /** When jobs of this model finished after they were first seen PROCESSING, or null before any was. */
+    ObservedDurations.Window renderWindowFor(String model) {
+        ObservedDurations learnt = model == null ? null : afterStart.get(model);
+        return learnt == null ? null : learnt.window();
     }
 
     /** The window jobs of this model are expected to finish in, or null when nothing is known. */

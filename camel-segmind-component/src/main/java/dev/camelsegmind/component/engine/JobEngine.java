@@ -571,6 +571,9 @@ public final class JobEngine {
         }
         JobState previous = job.state;
         job.state = status.state();
+        if (status.state() == JobState.PROCESSING && previous == JobState.QUEUED && job.processingSeen == null) {
+            job.processingSeen = job.elapsed();
+        }
         job.events.statusRead(job.handle, previous, status.state(), job.elapsed());
         if (previous != status.state()) {
             LOG.debug("{} request {} of {} is {} after {} ms", job.provider.displayName(), job.handle.requestId(),
@@ -584,7 +587,8 @@ public final class JobEngine {
                     }
                     job.finishing = true;
                 }
-                job.spec.polling().jobFinished(job.handle.model(), job.sinceSubmission());
+                job.spec.polling().jobFinished(job.handle.model(), job.sinceSubmission(),
+                        job.processingSeen == null ? null : job.elapsed().minus(job.processingSeen));
                 fetch(job);
                 break;
             case FAILED:
@@ -594,7 +598,8 @@ public final class JobEngine {
                 long delay;
                 synchronized (job) {
                     delay = job.readAgain ? 0 : job.spec.polling()
-                            .nextDelay(job.handle.model(), job.polls, job.elapsed(), status.state()).toMillis();
+                            .nextDelay(job.handle.model(), job.polls, job.elapsed(), status.state(), job.processingSeen)
+                            .toMillis();
                     job.readAgain = false;
                 }
                 schedulePoll(job, delay);
@@ -842,6 +847,8 @@ public final class JobEngine {
          */
         private List<CompletableFuture<?>> calls;
         private volatile JobState state;
+        /** When a read first found it PROCESSING after one found it QUEUED (it started in between), since its start here. */
+        private volatile Duration processingSeen;
         private volatile int polls;
         private volatile Instant nextPollAt;
         private volatile java.util.concurrent.ScheduledFuture<?> nextPoll;

@@ -18,7 +18,27 @@ public interface PollingPolicy {
      */
     Duration nextDelay(String model, int polls, Duration elapsed, JobState state);
 
+    /**
+     * As {@link #nextDelay(String, int, Duration, JobState)}, knowing also when the job was first seen PROCESSING:
+     * a job that waited long in a queue and then renders for a steady time is best timed from its start.
+     *
+     * @param processingSeen time from submission to the first read that found the job PROCESSING right after a read
+     *                       that found it QUEUED, so the job started between the two; null otherwise (still QUEUED,
+     *                       already running at its first read, or a provider that never reports the start)
+     */
+    default Duration nextDelay(String model, int polls, Duration elapsed, JobState state, Duration processingSeen) {
+        return nextDelay(model, polls, elapsed, state);
+    }
+
     /** Told when a job of {@code model} finished after {@code duration} from submission. */
     default void jobFinished(String model, Duration duration) {
+    }
+
+    /**
+     * As {@link #jobFinished(String, Duration)}, with the time from the read that saw the job leave the queue (see
+     * {@link #nextDelay(String, int, Duration, JobState, Duration)}) to the read that found it finished, or null.
+     */
+    default void jobFinished(String model, Duration duration, Duration sinceProcessingSeen) {
+        jobFinished(model, duration);
     }
 }

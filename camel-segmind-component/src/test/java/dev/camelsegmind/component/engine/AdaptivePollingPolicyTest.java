@@ -2,10 +2,12 @@ package dev.camelsegmind.component.engine;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The schedule, read off the policy with made-up elapsed times: no clock, no waiting. */
 class AdaptivePollingPolicyTest {
@@ -101,10 +103,143 @@ class AdaptivePollingPolicyTest {
     }
 
     @Test
+    void theWindowReachesPastTheExtremesByATenthOfEachSidesSpread() {
+        // a long right tail: the slowest job seen is not the slowest to come
+        for (int i = 0; i < ObservedDurations.CAPACITY; i++) {
+            policy.jobFinished("video", Duration.ofSeconds(i == 0 ? 60 : i == 1 ? 400 : 130 + i % 20));
+        }
+        ObservedDurations.Window window = policy.windowFor("video");
+        double margin = 0.25 / Math.sqrt(ObservedDurations.CAPACITY);
+        long median = 140_000;
+        // a tenth of 260 s past the slowest, a tenth of 80 s before the fastest (the median is 139-140 s)
+        assertThat(window.latest().toMillis())
+                .isCloseTo(Math.round(400_000 * (1 + margin) + 0.1 * (400_000 - median)), within(150L));
+        assertThat(window.earliest().toMillis())
+                .isCloseTo(Math.round(60_000 * (1 - margin) - 0.1 * (median - 60_000)), within(150L));
+    }
+
+    @Test
     void modelsLearnSeparately() {
         learn("video", 130);
         assertThat(policy.windowFor("image").samples()).isZero();
         assertThat(policy.windowFor("other")).isNull();
+    }
+
+    @Test
+    void aLongRandomQueueThenASteadyRenderIsTimedFromTheFirstProcessingSighting() {
+        // 70 % of jobs start within 2 s, the others wait 20-100 s in the queue; every render takes 30 +- 1 s
+        Random random = new Random(11);
+        run(policy, random, 40, true);
+        Run learnt = run(policy, random, 200, true);
+        assertThat(learnt.late).as("the read that saw COMPLETED came within one tight interval of the end")
+                .allMatch(late -> late <= 800);
+
+        // the same jobs timed from submission only, as before the sighting was known: the queue's spread forces
+        // dense polling through the spread of the totals, after long waits
+        AdaptivePollingPolicy blind = new AdaptivePollingPolicy(SECOND, TEN_SECONDS, m -> Optional.empty());
+        Random same = new Random(11);
+        run(blind, same, 40, false);
+        Run submissionOnly = run(blind, same, 200, false);
+        assertThat(learnt.readsPerJob()).isLessThan(submissionOnly.readsPerJob() / 2);
+        // and a fixed 1 s poller of the same jobs would read about once per second of their mean duration
+        assertThat(learnt.readsPerJob()).isLessThan(learnt.meanSeconds() / 3);
+    }
+
+    @Test
+    void aSteadyQueueAndASpreadRenderStayTimedFromSubmission() {
+        // the first jobs are read early (backoff) and seen leaving the 1 s queue; later ones are already running at
+        // their first read: a render window learnt from the first must not time the later ones
+        Random random = new Random(5);
+        run(policy, random, 40, true, true);
+        Run learnt = run(policy, random, 200, true, true);
+        assertThat(learnt.late).allMatch(late -> late <= 800);
+        assertThat(learnt.readsPerJob()).isLessThan(learnt.meanSeconds() / 3);
+    }
+
+    @Test
+    void aJobStillQueuedIsReadNoMoreOftenThanItsShortestRenderAllows() {
+        policy.jobFinished("video", Duration.ofSeconds(140), Duration.ofSeconds(130));
+        assertThat(policy.nextDelay("video", 3, Duration.ofSeconds(30), JobState.QUEUED, null)).isEqualTo(TEN_SECONDS);
+        policy.jobFinished("flash", Duration.ofSeconds(5), Duration.ofSeconds(4));
+        Duration shortest = policy.renderWindowFor("flash").earliest();
+        assertThat(shortest).isLessThan(Duration.ofSeconds(4));
+        assertThat(policy.nextDelay("flash", 3, Duration.ofSeconds(30), JobState.QUEUED, null)).isEqualTo(shortest);
+    }
+
+    @Test
+    void onceProcessingTheNarrowerWindowDecides() {
+        // totals spread 40-120 s by the queue; renders after the sighting 30-32 s
+        for (int i = 0; i < 20; i++) {
+            policy.jobFinished("video", Duration.ofSeconds(40 + 4 * i), Duration.ofMillis(30_000 + 100 * i));
+        }
+        ObservedDurations.Window render = policy.renderWindowFor("video");
+        // seen PROCESSING at 50 s: nothing can finish before 50 s + the render window, so it waits for it
+        Duration seen = Duration.ofSeconds(50);
+        assertThat(policy.nextDelay("video", 5, Duration.ofSeconds(55), JobState.PROCESSING, seen))
+                .isEqualTo(TEN_SECONDS);
+        Duration opens = seen.plus(render.earliest()).minusMillis(800);
+        assertThat(policy.nextDelay("video", 6, opens.minusSeconds(2), JobState.PROCESSING, seen))
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.nextDelay("video", 7, opens.plusMillis(100), JobState.PROCESSING, seen))
+                .isEqualTo(Duration.ofMillis(800));
+        // without the sighting the submission window (40 s on) still applies
+        assertThat(policy.nextDelay("video", 5, Duration.ofSeconds(55), JobState.PROCESSING, null))
+                .isEqualTo(Duration.ofMillis(800));
+    }
+
+    /** Jobs read as the engine reads them, on made-up time: each read lands where the policy's delay says. */
+    private static Run run(AdaptivePollingPolicy policy, Random random, int jobs, boolean reportsSighting) {
+        return run(policy, random, jobs, reportsSighting, false);
+    }
+
+    private static Run run(AdaptivePollingPolicy policy, Random random, int jobs, boolean reportsSighting,
+                           boolean steadyQueue) {
+        Run run = new Run();
+        for (int j = 0; j < jobs; j++) {
+            long queue = steadyQueue ? 1_000
+                    : random.nextDouble() < 0.7 ? 500 + random.nextInt(1_500) : 20_000 + random.nextInt(80_000);
+            long end = queue + (steadyQueue ? 27_000 + random.nextInt(6_001) : 29_000 + random.nextInt(2_001));
+            long now = 0;
+            int polls = 0;
+            JobState state = null;
+            Long seen = null;
+            while (true) {
+                Duration seenAt = reportsSighting && seen != null ? Duration.ofMillis(seen) : null;
+                now += policy.nextDelay("video", polls, Duration.ofMillis(now), state, seenAt).toMillis();
+                polls++;
+                JobState previous = state;
+                state = now < queue ? JobState.QUEUED : now < end ? JobState.PROCESSING : JobState.COMPLETED;
+                // as the engine reports it: only a sighting right after a QUEUED read brackets the start
+                if (state == JobState.PROCESSING && previous == JobState.QUEUED && seen == null) {
+                    seen = now;
+                }
+                if (state == JobState.COMPLETED) {
+                    policy.jobFinished("video", Duration.ofMillis(now),
+                            reportsSighting && seen != null ? Duration.ofMillis(now - seen) : null);
+                    break;
+                }
+            }
+            run.reads += polls;
+            run.jobs++;
+            run.totalMillis += end;
+            run.late.add(now - end);
+        }
+        return run;
+    }
+
+    private static final class Run {
+        int jobs;
+        long reads;
+        long totalMillis;
+        final java.util.List<Long> late = new java.util.ArrayList<>();
+
+        double readsPerJob() {
+            return reads / (double) jobs;
+        }
+
+        double meanSeconds() {
+            return totalMillis / 1000.0 / jobs;
+        }
     }
 
     private void learn(String model, long... seconds) {
