@@ -51,7 +51,31 @@ final class OverlayRepository {
                     + ": the pre-integration-test phase copies them there");
         }
         place(dir, "camel-segmind-parent", version, parentPom, "camel-segmind-parent-" + version + ".pom");
+        placeModulePoms(dir, parentPom.toAbsolutePath().getParent(), version);
         return dir;
+    }
+
+    /**
+     * The copied poms come from the local repository, so they are whatever an earlier {@code mvn install} left there:
+     * a dependency added since (the HTTP client, say) would be missing from the projects' class path. Each module's
+     * own pom.xml in this checkout replaces the copy.
+     */
+    private static void placeModulePoms(Path repository, Path projectRoot, String version) throws IOException {
+        Pattern artifactId = Pattern.compile("<artifactId>([^<]+)</artifactId>");
+        try (Stream<Path> poms = Files.walk(projectRoot, 3)) {
+            for (Path pom : (Iterable<Path>) poms.filter(p -> p.getFileName().toString().equals("pom.xml"))::iterator) {
+                String text = Files.readString(pom).replaceFirst("(?s)<parent>.*?</parent>", "");
+                Matcher m = artifactId.matcher(text);
+                if (!m.find()) {
+                    continue;
+                }
+                Path placed = repository.resolve(GROUP).resolve(m.group(1)).resolve(version);
+                if (Files.isDirectory(placed)) {
+                    Files.copy(pom, placed.resolve(m.group(1) + "-" + version + ".pom"),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static void place(Path repository, String artifactId, String version, Path file) throws IOException {
