@@ -403,8 +403,12 @@ public final class JobEngine {
                 })
                 .thenCompose(f -> f)
                 .thenCompose(handle -> {
-                    LOG.debug("Submitted {} as request {}{}", spec.model(), handle.requestId(), spec.jobKey() == null
-                            ? "" : " (job key " + SafeText.forMessage(spec.jobKey(), 120) + ")");
+                    if (LOG.isDebugEnabled()) {
+                        // the escaped job key is built for every job otherwise, logged or not
+                        LOG.debug("Submitted {} as request {}{}", spec.model(), handle.requestId(),
+                                spec.jobKey() == null ? ""
+                                        : " (job key " + SafeText.forMessage(spec.jobKey(), 120) + ")");
+                    }
                     events.submitted(handle);
                     if (outcome.isDone()) {
                         // given up (deadline, stop) while the submit was under way: the entry lets a redelivery resume
