@@ -414,8 +414,9 @@ public final class SegmindEndpointBuilderFactory {
          * maxPollInterval, growing by half each read) or adaptive (learns from finished jobs when the model's jobs
          * finish, waits up to maxPollInterval at a time until then and polls every four fifths of pollInterval while
          * they usually finish; until a model's first job finished it polls like backoff, tighter around the model's
-         * published typical time). adaptive is the default: it noticed finished jobs sooner than fixed polling with
-         * about a quarter of the status reads (docs/performance.md).
+         * published typical time; a job read QUEUED and then PROCESSING is timed from that sighting, so a long queue is
+         * read rarely and the render's end closely). adaptive is the default: it noticed finished jobs sooner than
+         * fixed polling with about a quarter of the status reads (docs/performance.md).
          * <p>
          * The option is a: <code>dev.camelsegmind.component.SegmindPollStrategy</code> type. Default: adaptive.
          * Group: producer.
@@ -433,8 +434,9 @@ public final class SegmindEndpointBuilderFactory {
          * maxPollInterval, growing by half each read) or adaptive (learns from finished jobs when the model's jobs
          * finish, waits up to maxPollInterval at a time until then and polls every four fifths of pollInterval while
          * they usually finish; until a model's first job finished it polls like backoff, tighter around the model's
-         * published typical time). adaptive is the default: it noticed finished jobs sooner than fixed polling with
-         * about a quarter of the status reads (docs/performance.md).
+         * published typical time; a job read QUEUED and then PROCESSING is timed from that sighting, so a long queue is
+         * read rarely and the render's end closely). adaptive is the default: it noticed finished jobs sooner than
+         * fixed polling with about a quarter of the status reads (docs/performance.md).
          * <p>
          * The option is a: <code>dev.camelsegmind.component.SegmindPollStrategy</code> type. Default: adaptive.
          * Group: producer. The text form: one of fixed, backoff, adaptive.
