@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.camelsegmind.component.store.MutableClock;
 import dev.camelsegmind.component.store.PendingJob;
 import dev.camelsegmind.component.store.PendingJobStore;
 import dev.camelsegmind.kafka.testing.KafkaBrokerExtension;

@@ -3,6 +3,7 @@ package dev.camelsegmind.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.camelsegmind.component.store.MutableClock;
 import dev.camelsegmind.component.store.PendingJob;
 import dev.camelsegmind.kafka.testing.KafkaBrokerExtension;
 import dev.camelsegmind.kafka.testing.KafkaBrokerProcess;
