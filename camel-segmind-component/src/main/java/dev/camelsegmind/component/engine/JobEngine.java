@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -86,14 +87,7 @@ public final class JobEngine {
         onAbandon(spec, slot, outcome);
         Unsent pending = new Unsent(provider, spec.model(), new CompletableFuture<>());
         unsent.add(pending);
-        // one hook per job on its outcome, whoever settles it: the settling call, the watchdog, a stop
-        outcome.whenComplete((r, e) -> {
-            watchdog.cancel(false);
-            unsent.remove(pending);
-            if (e != null) {
-                endWaiting(outcome, e);
-            }
-        });
+        onSettled(outcome, watchdog, pending);
         pending.handBack.whenComplete((v, e) -> {
             if (e != null) {
                 slot.completeExceptionally(Retrier.unwrap(e));
@@ -185,13 +179,7 @@ public final class JobEngine {
         long deadline = deadlineOf(spec);
         JobListener events = JobListener.compose(listener, spec.listener());
         CompletableFuture<JobResult> outcome = new CompletableFuture<>();
-        var watchdog = watch(provider, outcome, spec, deadline);
-        outcome.whenComplete((r, e) -> {
-            watchdog.cancel(false);
-            if (e != null) {
-                endWaiting(outcome, e);
-            }
-        });
+        onSettled(outcome, watch(provider, outcome, spec, deadline), null);
         CompletableFuture<Void> slot = limiter.acquireJob();
         onAbandon(spec, slot, outcome);
         slot.thenCompose(v -> waitAndFetch(provider, handle, spec, deadline, events, true, outcome))
@@ -484,13 +472,13 @@ public final class JobEngine {
         job.future.whenComplete((r, e) -> {
             active.remove(key, job);
             waiting.remove(outcome, job);
-            if (e != null) {
-                // ended from outside (deadline, stop) or by a failure: nothing of it stays on the wire or on disk
-                job.cancelCalls();
-            }
             if (e == null) {
                 settled.complete(r);
-            } else if (jobKey == null) {
+                return;
+            }
+            // ended from outside (deadline, stop) or by a failure: nothing of it stays on the wire or on disk
+            job.cancelCalls();
+            if (jobKey == null) {
                 settled.completeExceptionally(e);
             } else {
                 // the store is settled before the message sees its error, so a redelivery finds it as it should
@@ -720,19 +708,31 @@ public final class JobEngine {
         });
     }
 
-    /** An outcome settled from outside (deadline, stop): the chain of the job it waits for stops here. */
-    private void endWaiting(CompletableFuture<JobResult> outcome, Throwable e) {
-        ActiveJob job = waiting.get(outcome);
-        if (job != null) {
-            job.future.completeExceptionally(Retrier.unwrap(e));
-        }
+    /**
+     * The one hook per job on its outcome, whoever settles it (the settling call, the watchdog, a stop): the watchdog
+     * is cancelled, the job leaves the hand-back list ({@code pending}, when it was on it), and an outcome settled
+     * from outside stops the chain of the job it waits for.
+     */
+    private void onSettled(CompletableFuture<JobResult> outcome, ScheduledFuture<?> watchdog, Unsent pending) {
+        outcome.whenComplete((r, e) -> {
+            watchdog.cancel(false);
+            if (pending != null) {
+                unsent.remove(pending);
+            }
+            if (e != null) {
+                ActiveJob job = waiting.get(outcome);
+                if (job != null) {
+                    job.future.completeExceptionally(Retrier.unwrap(e));
+                }
+            }
+        });
     }
 
     /**
      * Ends the outcome at the deadline whatever stage the job is in, should no call of its own end it first; the
      * caller cancels the returned task once the outcome is settled.
      */
-    private java.util.concurrent.ScheduledFuture<?> watch(JobProvider provider, CompletableFuture<JobResult> outcome,
+    private ScheduledFuture<?> watch(JobProvider provider, CompletableFuture<JobResult> outcome,
                                                           JobSpec spec, long deadline) {
         String model = spec.model();
         Duration timeout = spec.timeout();

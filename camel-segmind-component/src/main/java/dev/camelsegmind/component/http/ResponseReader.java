@@ -196,24 +196,16 @@ final class ResponseReader<B, R> implements AsyncResponseConsumer<R> {
 
     /** The caller gave the call up: the connection is closed, the sink lets go of what it kept. */
     void abort() {
-        Future<?> c;
-        AsyncExecRuntime rt;
-        synchronized (this) {
-            if (ended) {
-                return;
-            }
-            end();
-            if (sink != null) {
-                sink.discard();
-            }
-            c = call;
-            rt = connection;
-        }
-        close(c, rt);
+        endAndClose(null);
     }
 
     /** A limit watched here ran out: as {@link #abort}, and the call fails with {@code why}. */
     private void expire(IOException why) {
+        endAndClose(why);
+    }
+
+    /** Ends the call unless it has ended, failing it with {@code why} when there is one, and closes its connection. */
+    private void endAndClose(IOException why) {
         Future<?> c;
         AsyncExecRuntime rt;
         synchronized (this) {
@@ -221,7 +213,11 @@ final class ResponseReader<B, R> implements AsyncResponseConsumer<R> {
                 return;
             }
             end();
-            fail(why);
+            if (why != null) {
+                fail(why);
+            } else if (sink != null) {
+                sink.discard();
+            }
             c = call;
             rt = connection;
         }
