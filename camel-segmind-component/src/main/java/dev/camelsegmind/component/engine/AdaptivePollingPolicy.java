@@ -9,8 +9,8 @@ import java.util.function.Function;
 /**
  * Polls rarely while a job cannot be done yet and often when it is likely to finish. For each model it learns the
  * window in which recent jobs finished (from {@link #jobFinished}); a job waits in steps of at most
- * {@code maxInterval} until that window opens, polls every {@code tightInterval} inside it, and backs off once it
- * overruns. Before the first job of a model finishes it polls like backoff, only tighter around the model's published
+ * {@code maxInterval} until that window opens, polls every {@code tightInterval} inside it and for half its width
+ * past it, and backs off after that. Before the first job of a model finishes it polls like backoff, only tighter around the model's published
  * typical duration; a model without one is polled with plain backoff. The published figure never makes it wait longer
  * than backoff would, and one finished job replaces it entirely, because it can be wrong by any factor (other hardware,
  * other parameters, a simulator's time factor).
@@ -94,8 +94,15 @@ public final class AdaptivePollingPolicy implements PollingPolicy {
         if (elapsed.compareTo(window.latest()) <= 0) {
             return tight;
         }
-        // overrunning: wait half as long again as the job has overrun, so a stuck job costs few reads
-        return clamp(elapsed.minus(window.latest()).dividedBy(2), tight, max);
+        // overrunning. The window is learnt from jobs that have finished, and while a model's slow jobs are still
+        // running those are the quick ones, so a job just past it is not yet a stuck job: it is read as densely for
+        // half the window's width again (reads only the few late jobs pay for), then waits half its overrun beyond
+        // that, so a stuck job costs few reads
+        Duration overrun = elapsed.minus(window.latest()).minus(window.latest().minus(window.earliest()).dividedBy(2));
+        if (overrun.isNegative() || overrun.isZero()) {
+            return tight;
+        }
+        return clamp(overrun.dividedBy(2), tight, max);
     }
 
     @Override
