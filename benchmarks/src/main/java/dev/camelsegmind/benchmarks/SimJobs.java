@@ -44,6 +44,25 @@ final class SimJobs {
         return at;
     }
 
+    /**
+     * When the first status read at or after each job's completion reached the simulator (epoch ms), by request id:
+     * the read that noticed it.
+     */
+    static Map<String, Long> noticingReads(String baseUrl, Map<String, Job> jobs) throws Exception {
+        Map<String, Long> at = new HashMap<>();
+        for (JsonNode e : get(baseUrl + "/_sim/journal")) {
+            if (!"STATUS".equals(e.path("route").asText())) {
+                continue;
+            }
+            Job job = jobs.get(e.path("request_id").asText());
+            long t = Instant.parse(e.path("timestamp").asText()).toEpochMilli();
+            if (job != null && job.completedAtMillis() >= 0 && t >= job.completedAtMillis()) {
+                at.merge(e.path("request_id").asText(), t, Math::min);
+            }
+        }
+        return at;
+    }
+
     private static JsonNode get(String url) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
