@@ -8,8 +8,9 @@ public enum SegmindPollStrategy {
     backoff,
     /**
      * Learns from finished jobs when a model's jobs finish: waits up to maxPollInterval at a time until then, polls
-     * every four fifths of pollInterval while jobs usually finish, and backs off past it. Until a model's first job
-     * finished it polls like backoff, tighter around the model's published typical time. The default.
+     * every four fifths of pollInterval while jobs usually finish and a while past that, then backs off. Until a
+     * model's first job finished it polls like backoff, tighter around the model's published typical time. The
+     * default.
      */
     adaptive
 }

@@ -10,8 +10,8 @@ import java.util.function.Function;
  * Polls rarely while a job cannot be done yet and often when it is likely to finish. For each model it learns the
  * window in which recent jobs finished (from {@link #jobFinished}); a job waits in steps of at most
  * {@code maxInterval} until that window opens, polls every {@code tightInterval} inside it and for half its width
- * past it, and backs off after that. Before the first job of a model finishes it polls like backoff, only tighter around the model's published
- * typical duration; a model without one is polled with plain backoff. The published figure never makes it wait longer
+ * past it, and backs off after that. Before the first job of a model finishes it polls like backoff, only tighter
+ * around the model's published typical duration; a model without one is polled with plain backoff. The published figure never makes it wait longer
  * than backoff would, and one finished job replaces it entirely, because it can be wrong by any factor (other hardware,
  * other parameters, a simulator's time factor).
  *
