@@ -29,7 +29,7 @@ import dev.camelsegmind.component.model.SegmindMedia;
 
 /**
  * Downloads a job's outputs. A file is written under a temporary name and only becomes visible once its length
- * matches {@code Content-Length}, so a route never sees half a video. Small media stays in memory.
+ * matches {@code Content-Length}, so a route never sees half a video. Small media stays in memory and touches no file.
  * <p>
  * Output URLs are often served by a CDN that redirects; since the HTTP client follows no redirect (a keyed call must
  * never carry its key across one), redirects are followed here, by hand: at most {@value #MAX_REDIRECTS} hops, only
@@ -68,14 +68,8 @@ public final class HttpMediaDownloader implements MediaDownloader {
             return CompletableFuture.completedFuture((FetchedMedia) SegmindMedia.inMemory(null, type,
                     baseName + "." + MediaTypes.extensionFor(type), ref.inline()));
         }
-        Path part;
-        try {
-            part = partFile(options.directory(), baseName);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(new SegmindDownloadException("Cannot create a download file in "
-                    + options.directory() + " (option downloadDirectory): " + e.getMessage(), 0, job.requestId(),
-                    job.model(), false, e));
-        }
+        // created only if the body needs the disk: a broken directory fails the download then (the GET is not billed)
+        PartFile part = PartFile.whenNeeded(options.directory(), baseName);
         CompletableFuture<FetchedMedia> result = new CompletableFuture<>();
         AtomicReference<CompletableFuture<?>> onWire = new AtomicReference<>();
         ScheduledFuture<?> limit = overall(job, index, result, options.timeout());
@@ -93,11 +87,11 @@ public final class HttpMediaDownloader implements MediaDownloader {
         return result;
     }
 
-    private void follow(JobHandle job, MediaRef ref, int index, URI uri, int hops, String baseName, Path part,
+    private void follow(JobHandle job, MediaRef ref, int index, URI uri, int hops, String baseName, PartFile part,
                         DownloadOptions options, AtomicReference<CompletableFuture<?>> onWire,
                         CompletableFuture<FetchedMedia> result) {
         if (result.isDone()) {
-            deleteQuietly(part);
+            part.delete();
             return;
         }
         CompletableFuture<MediaResponse> call = http.download(uri, requestTimeout, requestTimeout,
@@ -110,7 +104,7 @@ public final class HttpMediaDownloader implements MediaDownloader {
         call.whenCompleteAsync((response, failure) -> {
             try {
                 if (failure != null) {
-                    throw failed(job, index, failure);
+                    throw failed(job, index, part, failure);
                 }
                 URI next = redirectOf(job, uri, response, hops);
                 if (next != null) {
@@ -123,10 +117,10 @@ public final class HttpMediaDownloader implements MediaDownloader {
                     deleteQuietly(media.getDownloadedFile());
                 }
             } catch (CompletionException e) {
-                deleteQuietly(part);
+                part.delete();
                 result.completeExceptionally(e.getCause());
             } catch (RuntimeException e) {
-                deleteQuietly(part);
+                part.delete();
                 result.completeExceptionally(e);
             }
         }, http.executor());
@@ -178,11 +172,16 @@ public final class HttpMediaDownloader implements MediaDownloader {
         }
     }
 
-    private static CompletionException failed(JobHandle job, int index, Throwable failure) {
+    private static CompletionException failed(JobHandle job, int index, PartFile part, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof SegmindDownloadException) {
             return new CompletionException(cause);
+        }
+        if (cause instanceof PartFile.NotCreated) {
+            return new CompletionException(new SegmindDownloadException("Cannot create a download file in "
+                    + part.directory() + " (option downloadDirectory): " + cause.getMessage(), 0, job.requestId(),
+                    job.model(), false, cause));
         }
         boolean tooLarge = cause instanceof MediaDownload.TooLargeException;
         return new CompletionException(new SegmindDownloadException("Download of output " + (index + 1)
@@ -190,7 +189,7 @@ public final class HttpMediaDownloader implements MediaDownloader {
                 job.model(), !tooLarge, cause));
     }
 
-    private static FetchedMedia complete(JobHandle job, MediaRef ref, String baseName, Path part,
+    private static FetchedMedia complete(JobHandle job, MediaRef ref, String baseName, PartFile part,
                                          MediaResponse response, DownloadOptions options) {
         MediaDownload body = response.body();
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
@@ -214,25 +213,18 @@ public final class HttpMediaDownloader implements MediaDownloader {
     }
 
     /**
-     * A temporary file for one download in {@code dir}, created now so a broken directory fails before any call.
-     */
-    public static Path partFile(Path dir, String baseName) throws IOException {
-        Files.createDirectories(dir);
-        return Files.createTempFile(dir, baseName + "-", ".part");
-    }
-
-    /**
      * Turns a finished body into media: in memory as it came, or its temporary file moved to {@code baseName.ext}
      * beside it (or, when another download of the same job holds that name, kept under its own unique name).
      * The temporary file is gone afterwards either way.
      */
-    public static SegmindMedia keep(Path part, MediaDownload body, String url, String type, String baseName,
+    public static SegmindMedia keep(PartFile partFile, MediaDownload body, String url, String type, String baseName,
                                     String ext) throws IOException {
         String fileName = baseName + "." + ext;
         if (body.bytes() != null) {
-            deleteQuietly(part);
+            partFile.delete();
             return SegmindMedia.inMemory(url, type, fileName, body.bytes());
         }
+        Path part = body.file();
         Path target = part.resolveSibling(fileName);
         if (!target.normalize().getParent().equals(part.normalize().getParent())) {
             throw new IOException("the file name " + fileName + " would leave the download directory");

@@ -2,7 +2,6 @@ package dev.camelsegmind.component.provider.segmind;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ import dev.camelsegmind.component.http.HttpTransport;
 import dev.camelsegmind.component.http.KeyPolicy;
 import dev.camelsegmind.component.http.MediaDownload;
 import dev.camelsegmind.component.http.MediaResponse;
+import dev.camelsegmind.component.http.PartFile;
 import dev.camelsegmind.component.model.MediaTypes;
 import dev.camelsegmind.component.model.SafeText;
 import dev.camelsegmind.component.model.SegmindMedia;
@@ -270,9 +270,10 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
     @Override
     public CompletableFuture<SyncAnswer> sync(String model, Map<String, Object> payload, Duration timeout,
                                               DownloadOptions media) {
-        Path part;
+        PartFile part;
         try {
-            part = HttpMediaDownloader.partFile(media.directory(), "sync-" + HttpMediaDownloader.safeName(model));
+            // created before the call: its answer is billed whether or not it can be kept
+            part = PartFile.now(media.directory(), "sync-" + HttpMediaDownloader.safeName(model));
         } catch (IOException e) {
             // before anything is sent: no job exists
             return CompletableFuture.failedFuture(new SegmindDownloadException("Cannot create a download file in "
@@ -290,12 +291,12 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
                 return syncAnswer(model, response, part);
             } finally {
                 // moved into place when it became the answer's media; in every other case it must not stay
-                HttpMediaDownloader.deleteQuietly(part);
+                part.delete();
             }
         }), sent);
     }
 
-    private SyncAnswer syncAnswer(String model, MediaResponse response, Path part) {
+    private SyncAnswer syncAnswer(String model, MediaResponse response, PartFile part) {
         MediaDownload body = response.body();
         byte[] bytes = body.bytes();
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
