@@ -141,8 +141,7 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
 
     @Override
     public CompletableFuture<JobStatus> status(JobHandle job) {
-        Urls urls = urlsOf(job);
-        CompletableFuture<ApiResponse> sent = http.get(urls.status(), apiKey, requestTimeout);
+        CompletableFuture<ApiResponse> sent = http.get(statusUrl(job), apiKey, requestTimeout);
         return HttpTransport.abortsCall(sent
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -169,8 +168,7 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
 
     @Override
     public CompletableFuture<JobResult> result(JobHandle job) {
-        Urls urls = urlsOf(job);
-        CompletableFuture<ApiResponse> sent = http.get(urls.result(), apiKey, requestTimeout);
+        CompletableFuture<ApiResponse> sent = http.get(resultUrl(job), apiKey, requestTimeout);
         return HttpTransport.abortsCall(sent
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -382,18 +380,26 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
         return baseUrl;
     }
 
-    private Urls urlsOf(JobHandle job) {
+    private URI statusUrl(JobHandle job) {
+        return urlOf(job, 0, "/status");
+    }
+
+    private URI resultUrl(JobHandle job) {
+        return urlOf(job, 1, "");
+    }
+
+    /**
+     * The status URL ({@code part} 0) or result URL (1) of a job: from its locator when it has one, else from its id
+     * on the API host. Only the URL a call needs is parsed: each of a job's reads used to parse both.
+     */
+    private URI urlOf(JobHandle job, int part, String byIdSuffix) {
         if (job.locator() != null) {
             String[] parts = job.locator().split(" ");
             if (parts.length == 2) {
-                return new Urls(URI.create(parts[0]), URI.create(parts[1]));
+                return URI.create(parts[part]);
             }
         }
-        return new Urls(URI.create(baseUrl + "/v2/requests/" + job.requestId() + "/status"),
-                URI.create(baseUrl + "/v2/requests/" + job.requestId()));
-    }
-
-    private record Urls(URI status, URI result) {
+        return URI.create(baseUrl + "/v2/requests/" + job.requestId() + byIdSuffix);
     }
 
     private CompletableFuture<ApiResponse> call(CallPhase phase, CompletableFuture<ApiResponse> sent, String requestId,
