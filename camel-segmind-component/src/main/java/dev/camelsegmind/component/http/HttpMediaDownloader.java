@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 import dev.camelsegmind.component.engine.DownloadOptions;
 import dev.camelsegmind.component.engine.FetchedMedia;
@@ -100,8 +101,7 @@ public final class HttpMediaDownloader implements MediaDownloader {
         if (result.isDone()) {
             call.cancel(true);
         }
-        // on the client's executor: when a job's end aborts the call, this runs off the thread that ended it
-        call.whenCompleteAsync((response, failure) -> {
+        BiConsumer<MediaResponse, Throwable> onAnswer = (response, failure) -> {
             try {
                 if (failure != null) {
                     throw failed(job, index, part, failure);
@@ -123,7 +123,20 @@ public final class HttpMediaDownloader implements MediaDownloader {
                 part.delete();
                 result.completeExceptionally(e);
             }
-        }, http.executor());
+        };
+        // an answer comes on the client's executor already, and is read there without another hand-over; a failure
+        // may come on the thread that gave the call up (a job's deadline, on the scheduler), so its clean-up moves
+        call.whenComplete((response, failure) -> {
+            if (failure == null) {
+                onAnswer.accept(response, null);
+                return;
+            }
+            try {
+                http.executor().execute(() -> onAnswer.accept(null, failure));
+            } catch (RejectedExecutionException stopping) {
+                onAnswer.accept(null, failure);
+            }
+        });
     }
 
     /** Where a redirect points, checked; null when the answer is not a redirect. */

@@ -116,9 +116,9 @@ public final class HttpTransport implements AutoCloseable {
 
     /**
      * Downloads a media URL: bodies up to {@code inMemoryThreshold} bytes stay in memory, larger ones stream to
-     * {@code target} (created only then), and a body past {@code maxSize} is cut off as the limit is crossed. Media URLs need no key,
-     * so none is sent: the key must never travel to a third-party host. A redirect is answered as it came (the
-     * caller may follow it: no key goes with this call).
+     * {@code target} (created only then), and a body past {@code maxSize} is cut off as the limit is crossed. Media
+     * URLs need no key, so none is sent: the key must never travel to a third-party host. A redirect is answered as it
+     * came (the caller may follow it: no key goes with this call).
      *
      * @param timeout the wait for the headers
      * @param idle    the longest silence of the body once it has begun
