@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 import dev.camelsegmind.component.engine.DownloadOptions;
 import dev.camelsegmind.component.engine.FetchedMedia;
@@ -44,6 +45,9 @@ public final class HttpMediaDownloader implements MediaDownloader {
     /** Enough for a CDN's edge-to-origin hops; a longer chain is a loop. */
     static final int MAX_REDIRECTS = 5;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    /** Compiled once: every output of every job is named through {@link #safeName}. */
+    private static final Pattern UNSAFE_CHARS = Pattern.compile("[^A-Za-z0-9._-]");
+    private static final Pattern DOT_RUNS = Pattern.compile("\\.{2,}");
 
     private final HttpTransport http;
     private final Duration requestTimeout;
@@ -304,7 +308,8 @@ public final class HttpMediaDownloader implements MediaDownloader {
      * shortened: no id can name a path outside the download directory.
      */
     public static String safeName(String requestId) {
-        String name = requestId == null ? "" : requestId.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("\\.{2,}", ".");
+        String name = requestId == null ? ""
+                : DOT_RUNS.matcher(UNSAFE_CHARS.matcher(requestId).replaceAll("_")).replaceAll(".");
         if (name.startsWith(".")) {
             name = "_" + name.substring(1);
         }
