@@ -218,4 +218,28 @@ class SegmindRetryTest extends SegmindTestSupport {
             assertThat(files).isEmpty();
         }
     }
+
+    @Test
+    void aDownloadDirectoryThatCannotHoldTheMediaFailsTheDownloadOnceWithoutARetry() throws IOException {
+        sim.model("wan2.7-i2v").mediaSizeBytes(300_000);
+        Path notADirectory = Files.createFile(downloads.resolve("a-file"));
+        Exchange out = generate("segmind:wan2.7-i2v?inMemoryThreshold=0&downloadDirectory=" + notADirectory
+                                + "/media", "nowhere to go");
+        assertThat(out.getException()).isInstanceOf(SegmindDownloadException.class)
+                .hasMessageContaining("Cannot create a download file in").hasMessageContaining("downloadDirectory");
+        assertThat(sim.journal().count(Route.MEDIA)).isEqualTo(1);
+    }
+
+    @Test
+    void mediaThatFitsInMemoryNeedsNoFileInTheDownloadDirectory() throws IOException {
+        // the temporary file is created only when a body goes to disk: none for media held in memory
+        Path notADirectory = Files.createFile(downloads.resolve("a-file"));
+        Exchange out = generate("segmind:wan2.7-image-pro?downloadDirectory=" + notADirectory + "/media", "small");
+        delivered(out);
+        assertThat(out.getMessage().getBody(dev.camelsegmind.component.model.SegmindMedia.class).getDownloadedFile())
+                .isNull();
+        try (Stream<Path> files = Files.list(downloads)) {
+            assertThat(files).containsExactly(notADirectory);
+        }
+    }
 }

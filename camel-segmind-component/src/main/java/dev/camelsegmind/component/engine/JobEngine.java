@@ -439,9 +439,8 @@ public final class JobEngine {
      */
     private CompletableFuture<JobHandle> sendSubmit(JobProvider provider, JobSpec spec, PendingJob claim,
                                                     long deadline, JobListener events, Unsent pending) {
-        String subject = spec.jobKey() != null ? "job key " + SafeText.forMessage(spec.jobKey(), 120) : null;
-        return retrier.call(provider, CallPhase.SUBMIT, null, spec.model(), subject, deadline, spec.retry(), events,
-                        () -> claim == null ? provider.submit(spec.model(), spec.payload())
+        return retrier.call(provider, CallPhase.SUBMIT, null, spec.model(), spec.jobKey(), deadline, spec.retry(),
+                        events, () -> claim == null ? provider.submit(spec.model(), spec.payload())
                                 : storeCall(() -> {
                                     store.submitting(claim);
                                     return claim;
@@ -752,6 +751,11 @@ public final class JobEngine {
     private static void onAbandon(JobSpec spec, CompletableFuture<Void> slot, CompletableFuture<JobResult> outcome) {
         if (spec.abandon() != null) {
             spec.abandon().whenComplete((v, e) -> {
+                if (slot.isDone() && outcome.isDone()) {
+                    // the usual case: the caller lets go of a job that has ended, and an error built here (with its
+                    // stack trace) for every job would reach nobody
+                    return;
+                }
                 Throwable why = e != null ? Retrier.unwrap(e) : new IllegalStateException("abandoned");
                 slot.completeExceptionally(why);
                 outcome.completeExceptionally(why);

@@ -30,13 +30,14 @@ final class Retrier {
     }
 
     /**
-     * @param subject names the job in retry log lines: its request id, or when there is none yet (a submit) the
-     *                message's job key, so the retries of one message can be told from another's
+     * @param jobKey the message's job key, or null: with the request id, or in its place while there is none (a
+     *               submit), it names the job in retry log lines, so the retries of one message can be told from
+     *               another's
      */
-    <T> CompletableFuture<T> call(JobProvider provider, CallPhase phase, String requestId, String model, String subject,
+    <T> CompletableFuture<T> call(JobProvider provider, CallPhase phase, String requestId, String model, String jobKey,
                                   long deadlineMillis, RetryPolicy policy, JobListener listener,
                                   Supplier<CompletableFuture<T>> call) {
-        return call(provider, phase, requestId, model, subject, deadlineMillis, policy, listener, call, null);
+        return call(provider, phase, requestId, model, jobKey, deadlineMillis, policy, listener, call, null);
     }
 
     /**
@@ -44,13 +45,12 @@ final class Retrier {
      *                 given up with that error and never sent; a call already on the wire is left to finish, since
      *                 its answer may be an accepted, billed job
      */
-    <T> CompletableFuture<T> call(JobProvider provider, CallPhase phase, String requestId, String model, String subject,
+    <T> CompletableFuture<T> call(JobProvider provider, CallPhase phase, String requestId, String model, String jobKey,
                                   long deadlineMillis, RetryPolicy policy, JobListener listener,
                                   Supplier<CompletableFuture<T>> call, CompletableFuture<?> handBack) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Attempt<T> attempt = new Attempt<>(provider, phase, requestId, model,
-                subject != null ? subject : requestId != null ? "request " + requestId : "no request id yet",
-                deadlineMillis, policy, listener, call, result);
+        Attempt<T> attempt = new Attempt<>(provider, phase, requestId, model, jobKey, deadlineMillis, policy, listener,
+                call, result);
         if (handBack != null) {
             // completed normally once the call is answered: nothing to hand back
             handBack.whenComplete((v, e) -> {
@@ -76,7 +76,7 @@ final class Retrier {
         private final CallPhase phase;
         private final String requestId;
         private final String model;
-        private final String subject;
+        private final String jobKey;
         private final long deadline;
         private final RetryPolicy policy;
         private final JobListener listener;
@@ -87,14 +87,14 @@ final class Retrier {
         /** The provider's call now under way, given up with the result when a read's caller gives the result up. */
         private volatile CompletableFuture<T> inFlight;
 
-        Attempt(JobProvider provider, CallPhase phase, String requestId, String model, String subject, long deadline,
+        Attempt(JobProvider provider, CallPhase phase, String requestId, String model, String jobKey, long deadline,
                 RetryPolicy policy, JobListener listener, Supplier<CompletableFuture<T>> call,
                 CompletableFuture<T> result) {
             this.provider = provider;
             this.phase = phase;
             this.requestId = requestId;
             this.model = model;
-            this.subject = subject;
+            this.jobKey = jobKey;
             this.deadline = deadline;
             this.policy = policy;
             this.listener = listener;
@@ -191,14 +191,22 @@ final class Retrier {
                 // between tries nothing is on the wire: a hand-back may end the attempt now
                 sending = false;
             }
-            LOG.debug("Retrying {} of {} ({}) in {} ms, retry {} of {}: {}", phase, model, subject, delay,
-                    retries + 1, policy.maxRetries(), SafeText.forMessage(error.getMessage(), 300));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Retrying {} of {} ({}) in {} ms, retry {} of {}: {}", phase, model, subject(), delay,
+                        retries + 1, policy.maxRetries(), SafeText.forMessage(error.getMessage(), 300));
+            }
             try {
                 listener.retrying(requestId, model, phase, retries + 1, delay, error);
             } catch (RuntimeException | LinkageError e) {
                 LOG.warn("A job listener failed: {}", e.toString());
             }
             scheduler.schedule(() -> run(retries + 1), delay, TimeUnit.MILLISECONDS);
+        }
+
+        /** Built only for a retry's log line: every call of every job would otherwise build it. */
+        private String subject() {
+            return jobKey != null ? "job key " + SafeText.forMessage(jobKey, 120)
+                    : requestId != null ? "request " + requestId : "no request id yet";
         }
 
         private long delayFor(Failure reading, int attempt) {

@@ -16,6 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 import dev.camelsegmind.component.engine.DownloadOptions;
 import dev.camelsegmind.component.engine.FetchedMedia;
@@ -29,7 +31,7 @@ import dev.camelsegmind.component.model.SegmindMedia;
 
 /**
  * Downloads a job's outputs. A file is written under a temporary name and only becomes visible once its length
- * matches {@code Content-Length}, so a route never sees half a video. Small media stays in memory.
+ * matches {@code Content-Length}, so a route never sees half a video. Small media stays in memory and touches no file.
  * <p>
  * Output URLs are often served by a CDN that redirects; since the HTTP client follows no redirect (a keyed call must
  * never carry its key across one), redirects are followed here, by hand: at most {@value #MAX_REDIRECTS} hops, only
@@ -43,6 +45,9 @@ public final class HttpMediaDownloader implements MediaDownloader {
     /** Enough for a CDN's edge-to-origin hops; a longer chain is a loop. */
     static final int MAX_REDIRECTS = 5;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    /** Compiled once: every output of every job is named through {@link #safeName}. */
+    private static final Pattern UNSAFE_CHARS = Pattern.compile("[^A-Za-z0-9._-]");
+    private static final Pattern DOT_RUNS = Pattern.compile("\\.{2,}");
 
     private final HttpTransport http;
     private final Duration requestTimeout;
@@ -68,14 +73,8 @@ public final class HttpMediaDownloader implements MediaDownloader {
             return CompletableFuture.completedFuture((FetchedMedia) SegmindMedia.inMemory(null, type,
                     baseName + "." + MediaTypes.extensionFor(type), ref.inline()));
         }
-        Path part;
-        try {
-            part = partFile(options.directory(), baseName);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(new SegmindDownloadException("Cannot create a download file in "
-                    + options.directory() + " (option downloadDirectory): " + e.getMessage(), 0, job.requestId(),
-                    job.model(), false, e));
-        }
+        // created only if the body needs the disk: a broken directory fails the download then (the GET is not billed)
+        PartFile part = PartFile.whenNeeded(options.directory(), baseName);
         CompletableFuture<FetchedMedia> result = new CompletableFuture<>();
         AtomicReference<CompletableFuture<?>> onWire = new AtomicReference<>();
         ScheduledFuture<?> limit = overall(job, index, result, options.timeout());
@@ -93,11 +92,11 @@ public final class HttpMediaDownloader implements MediaDownloader {
         return result;
     }
 
-    private void follow(JobHandle job, MediaRef ref, int index, URI uri, int hops, String baseName, Path part,
+    private void follow(JobHandle job, MediaRef ref, int index, URI uri, int hops, String baseName, PartFile part,
                         DownloadOptions options, AtomicReference<CompletableFuture<?>> onWire,
                         CompletableFuture<FetchedMedia> result) {
         if (result.isDone()) {
-            deleteQuietly(part);
+            part.delete();
             return;
         }
         CompletableFuture<MediaResponse> call = http.download(uri, requestTimeout, requestTimeout,
@@ -106,11 +105,10 @@ public final class HttpMediaDownloader implements MediaDownloader {
         if (result.isDone()) {
             call.cancel(true);
         }
-        // on the client's executor: when a job's end aborts the call, this runs off the thread that ended it
-        call.whenCompleteAsync((response, failure) -> {
+        BiConsumer<MediaResponse, Throwable> onAnswer = (response, failure) -> {
             try {
                 if (failure != null) {
-                    throw failed(job, index, failure);
+                    throw failed(job, index, part, failure);
                 }
                 URI next = redirectOf(job, uri, response, hops);
                 if (next != null) {
@@ -123,13 +121,26 @@ public final class HttpMediaDownloader implements MediaDownloader {
                     deleteQuietly(media.getDownloadedFile());
                 }
             } catch (CompletionException e) {
-                deleteQuietly(part);
+                part.delete();
                 result.completeExceptionally(e.getCause());
             } catch (RuntimeException e) {
-                deleteQuietly(part);
+                part.delete();
                 result.completeExceptionally(e);
             }
-        }, http.executor());
+        };
+        // an answer comes on the client's executor already, and is read there without another hand-over; a failure
+        // may come on the thread that gave the call up (a job's deadline, on the scheduler), so its clean-up moves
+        call.whenComplete((response, failure) -> {
+            if (failure == null) {
+                onAnswer.accept(response, null);
+                return;
+            }
+            try {
+                http.executor().execute(() -> onAnswer.accept(null, failure));
+            } catch (RejectedExecutionException stopping) {
+                onAnswer.accept(null, failure);
+            }
+        });
     }
 
     /** Where a redirect points, checked; null when the answer is not a redirect. */
@@ -178,11 +189,16 @@ public final class HttpMediaDownloader implements MediaDownloader {
         }
     }
 
-    private static CompletionException failed(JobHandle job, int index, Throwable failure) {
+    private static CompletionException failed(JobHandle job, int index, PartFile part, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof SegmindDownloadException) {
             return new CompletionException(cause);
+        }
+        if (cause instanceof PartFile.NotCreated) {
+            return new CompletionException(new SegmindDownloadException("Cannot create a download file in "
+                    + part.directory() + " (option downloadDirectory): " + cause.getMessage(), 0, job.requestId(),
+                    job.model(), false, cause));
         }
         boolean tooLarge = cause instanceof MediaDownload.TooLargeException;
         return new CompletionException(new SegmindDownloadException("Download of output " + (index + 1)
@@ -190,7 +206,7 @@ public final class HttpMediaDownloader implements MediaDownloader {
                 job.model(), !tooLarge, cause));
     }
 
-    private static FetchedMedia complete(JobHandle job, MediaRef ref, String baseName, Path part,
+    private static FetchedMedia complete(JobHandle job, MediaRef ref, String baseName, PartFile part,
                                          MediaResponse response, DownloadOptions options) {
         MediaDownload body = response.body();
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
@@ -214,25 +230,18 @@ public final class HttpMediaDownloader implements MediaDownloader {
     }
 
     /**
-     * A temporary file for one download in {@code dir}, created now so a broken directory fails before any call.
-     */
-    public static Path partFile(Path dir, String baseName) throws IOException {
-        Files.createDirectories(dir);
-        return Files.createTempFile(dir, baseName + "-", ".part");
-    }
-
-    /**
      * Turns a finished body into media: in memory as it came, or its temporary file moved to {@code baseName.ext}
      * beside it (or, when another download of the same job holds that name, kept under its own unique name).
      * The temporary file is gone afterwards either way.
      */
-    public static SegmindMedia keep(Path part, MediaDownload body, String url, String type, String baseName,
+    public static SegmindMedia keep(PartFile partFile, MediaDownload body, String url, String type, String baseName,
                                     String ext) throws IOException {
         String fileName = baseName + "." + ext;
         if (body.bytes() != null) {
-            deleteQuietly(part);
+            partFile.delete();
             return SegmindMedia.inMemory(url, type, fileName, body.bytes());
         }
+        Path part = body.file();
         Path target = part.resolveSibling(fileName);
         if (!target.normalize().getParent().equals(part.normalize().getParent())) {
             throw new IOException("the file name " + fileName + " would leave the download directory");
@@ -299,7 +308,8 @@ public final class HttpMediaDownloader implements MediaDownloader {
      * shortened: no id can name a path outside the download directory.
      */
     public static String safeName(String requestId) {
-        String name = requestId == null ? "" : requestId.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("\\.{2,}", ".");
+        String name = requestId == null ? ""
+                : DOT_RUNS.matcher(UNSAFE_CHARS.matcher(requestId).replaceAll("_")).replaceAll(".");
         if (name.startsWith(".")) {
             name = "_" + name.substring(1);
         }

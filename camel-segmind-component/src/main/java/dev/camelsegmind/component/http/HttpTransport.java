@@ -1,7 +1,6 @@
 package dev.camelsegmind.component.http;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -110,22 +109,22 @@ public final class HttpTransport implements AutoCloseable {
      */
     public CompletableFuture<MediaResponse> postForMedia(URI uri, ApiKey key, byte[] json, Duration timeout,
                                                          Duration idle, long inMemoryThreshold, long maxSize,
-                                                         Path target) {
+                                                         PartFile target) {
         return exchange(uri, key, json, timeout, idle, (status, headers) -> MediaDownload.sink(status, headers,
                 inMemoryThreshold, maxSize, target, true), MediaResponse::new);
     }
 
     /**
-     * Downloads a media URL: bodies up to {@code inMemoryThreshold} bytes stay in memory, larger or unsized ones stream
-     * to {@code target}, and a body past {@code maxSize} is cut off as the limit is crossed. Media URLs need no key,
-     * so none is sent: the key must never travel to a third-party host. A redirect is answered as it came (the
-     * caller may follow it: no key goes with this call).
+     * Downloads a media URL: bodies up to {@code inMemoryThreshold} bytes stay in memory, larger ones stream to
+     * {@code target} (created only then), and a body past {@code maxSize} is cut off as the limit is crossed. Media
+     * URLs need no key, so none is sent: the key must never travel to a third-party host. A redirect is answered as it
+     * came (the caller may follow it: no key goes with this call).
      *
      * @param timeout the wait for the headers
      * @param idle    the longest silence of the body once it has begun
      */
     public CompletableFuture<MediaResponse> download(URI uri, Duration timeout, Duration idle,
-                                                     long inMemoryThreshold, long maxSize, Path target) {
+                                                     long inMemoryThreshold, long maxSize, PartFile target) {
         return exchange(uri, null, null, timeout, idle, (status, headers) -> MediaDownload.sink(status, headers,
                 inMemoryThreshold, maxSize, target, false), MediaResponse::new);
     }

@@ -3,7 +3,6 @@ package dev.camelsegmind.component.http;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
@@ -62,7 +61,7 @@ public final class MediaDownload {
      * @throws TooLargeException when the announced length is over {@code maxSize}: refused before a byte is read
      */
     static BodySink<MediaDownload> sink(int status, Headers headers, long inMemoryThreshold, long maxSize,
-                                        Path target, boolean jsonIsAnswer) throws IOException {
+                                        PartFile target, boolean jsonIsAnswer) throws IOException {
         long length = headers.firstValueAsLong("content-length").orElse(-1L);
         if (status < 200 || status >= 300) {
             return answer(BoundedBytes.open(HttpTransport.MAX_ERROR_BYTES, true, length), length);
@@ -104,7 +103,7 @@ public final class MediaDownload {
      * the file as they come: no copy of the body is held on the way.
      */
     private static final class MediaSink implements BodySink<MediaDownload> {
-        private final Path target;
+        private final PartFile target;
         private final long threshold;
         private final long maxSize;
         private final long declared;
@@ -112,7 +111,7 @@ public final class MediaDownload {
         private FileChannel channel;
         private long received;
 
-        MediaSink(Path target, long threshold, long maxSize, long declared) throws IOException {
+        MediaSink(PartFile target, long threshold, long maxSize, long declared) throws IOException {
             this.target = target;
             // an array holds at most 2 GiB: beyond that, memory is no option whatever the threshold says
             this.threshold = Math.min(threshold, Integer.MAX_VALUE - 16);
@@ -150,7 +149,7 @@ public final class MediaDownload {
                 return new MediaDownload(memory.toArray(), null, received, declared);
             }
             channel.close();
-            return new MediaDownload(null, target, received, declared);
+            return new MediaDownload(null, target.path(), received, declared);
         }
 
         @Override
@@ -163,14 +162,9 @@ public final class MediaDownload {
             } catch (IOException ignored) {
                 // the download already failed; the close error adds nothing
             }
-            if (target == null) {
-                return;
-            }
-            try {
+            if (target != null) {
                 // whether or not a byte reached it: a failed download leaves no file behind
-                Files.deleteIfExists(target);
-            } catch (IOException ignored) {
-                // a temporary file the caller deletes too; the download error is what matters
+                target.delete();
             }
         }
 
@@ -178,7 +172,7 @@ public final class MediaDownload {
             if (target == null) {
                 throw new IOException("no download file for media larger than the in-memory threshold");
             }
-            channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            channel = FileChannel.open(target.create(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
         }
 

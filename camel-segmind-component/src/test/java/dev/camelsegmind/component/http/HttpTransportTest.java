@@ -122,7 +122,7 @@ class HttpTransportTest {
             out.write(new byte[200_000]);
         })) {
             CompletableFuture<MediaResponse> call = http.download(URI.create(server.url("/m.mp4")),
-                    Duration.ofSeconds(60), Duration.ofSeconds(60), 0, 0, part);
+                    Duration.ofSeconds(60), Duration.ofSeconds(60), 0, 0, PartFile.of(part));
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(part)
                     && Files.size(part) > 0);
             call.cancel(true);
@@ -170,7 +170,7 @@ class HttpTransportTest {
         })) {
             long start = System.nanoTime();
             Throwable failure = failureOf(http.download(URI.create(server.url("/p.png")), Duration.ofSeconds(30),
-                    Duration.ofSeconds(30), 1_000_000, 10_000, part));
+                    Duration.ofSeconds(30), 1_000_000, 10_000, PartFile.of(part)));
             assertThat(failure).isInstanceOf(MediaDownload.TooLargeException.class)
                     .hasMessageContaining("maxMediaSize");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("at the crossing, not at the idle limit")
@@ -189,7 +189,7 @@ class HttpTransportTest {
             }
         })) {
             Throwable failure = failureOf(http.download(URI.create(server.url("/v.mp4")), Duration.ofSeconds(30),
-                    Duration.ofSeconds(30), 0, 30_000, part));
+                    Duration.ofSeconds(30), 0, 30_000, PartFile.of(part)));
             assertThat(failure).isInstanceOf(MediaDownload.TooLargeException.class);
             assertThat(part).doesNotExist();
             assertThat(server.awaitClientClose(3000)).isTrue();
@@ -207,7 +207,7 @@ class HttpTransportTest {
             ScriptedServer.lastChunk(out);
         })) {
             MediaResponse answer = http.download(URI.create(server.url("/v.mp4")),
-                    Duration.ofSeconds(30), Duration.ofSeconds(30), 20_000, 0, part).get(10, TimeUnit.SECONDS);
+                    Duration.ofSeconds(30), Duration.ofSeconds(30), 20_000, 0, PartFile.of(part)).get(10, TimeUnit.SECONDS);
             assertThat(answer.body().bytes()).as("not held in memory").isNull();
             assertThat(answer.body().file()).isEqualTo(part);
             assertThat(Files.size(part)).isEqualTo(50_000);
@@ -224,7 +224,7 @@ class HttpTransportTest {
             ScriptedServer.lastChunk(out);
         })) {
             MediaResponse answer = http.download(URI.create(server.url("/p.png")),
-                    Duration.ofSeconds(30), Duration.ofSeconds(30), 20_000, 0, part).get(10, TimeUnit.SECONDS);
+                    Duration.ofSeconds(30), Duration.ofSeconds(30), 20_000, 0, PartFile.of(part)).get(10, TimeUnit.SECONDS);
             assertThat(answer.body().bytes()).hasSize(3_000);
             assertThat(answer.body().file()).isNull();
             assertThat(Files.size(part)).as("nothing written to the file").isZero();

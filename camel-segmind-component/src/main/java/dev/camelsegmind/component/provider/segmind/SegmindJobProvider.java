@@ -2,7 +2,6 @@ package dev.camelsegmind.component.provider.segmind;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ import dev.camelsegmind.component.http.HttpTransport;
 import dev.camelsegmind.component.http.KeyPolicy;
 import dev.camelsegmind.component.http.MediaDownload;
 import dev.camelsegmind.component.http.MediaResponse;
+import dev.camelsegmind.component.http.PartFile;
 import dev.camelsegmind.component.model.MediaTypes;
 import dev.camelsegmind.component.model.SafeText;
 import dev.camelsegmind.component.model.SegmindMedia;
@@ -141,8 +141,7 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
 
     @Override
     public CompletableFuture<JobStatus> status(JobHandle job) {
-        Urls urls = urlsOf(job);
-        CompletableFuture<ApiResponse> sent = http.get(urls.status(), apiKey, requestTimeout);
+        CompletableFuture<ApiResponse> sent = http.get(statusUrl(job), apiKey, requestTimeout);
         return HttpTransport.abortsCall(sent
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -169,8 +168,7 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
 
     @Override
     public CompletableFuture<JobResult> result(JobHandle job) {
-        Urls urls = urlsOf(job);
-        CompletableFuture<ApiResponse> sent = http.get(urls.result(), apiKey, requestTimeout);
+        CompletableFuture<ApiResponse> sent = http.get(resultUrl(job), apiKey, requestTimeout);
         return HttpTransport.abortsCall(sent
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -270,9 +268,10 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
     @Override
     public CompletableFuture<SyncAnswer> sync(String model, Map<String, Object> payload, Duration timeout,
                                               DownloadOptions media) {
-        Path part;
+        PartFile part;
         try {
-            part = HttpMediaDownloader.partFile(media.directory(), "sync-" + HttpMediaDownloader.safeName(model));
+            // created before the call: its answer is billed whether or not it can be kept
+            part = PartFile.now(media.directory(), "sync-" + HttpMediaDownloader.safeName(model));
         } catch (IOException e) {
             // before anything is sent: no job exists
             return CompletableFuture.failedFuture(new SegmindDownloadException("Cannot create a download file in "
@@ -290,12 +289,12 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
                 return syncAnswer(model, response, part);
             } finally {
                 // moved into place when it became the answer's media; in every other case it must not stay
-                HttpMediaDownloader.deleteQuietly(part);
+                part.delete();
             }
         }), sent);
     }
 
-    private SyncAnswer syncAnswer(String model, MediaResponse response, Path part) {
+    private SyncAnswer syncAnswer(String model, MediaResponse response, PartFile part) {
         MediaDownload body = response.body();
         byte[] bytes = body.bytes();
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
@@ -381,18 +380,26 @@ public final class SegmindJobProvider implements JobProvider, SyncCapable, Uploa
         return baseUrl;
     }
 
-    private Urls urlsOf(JobHandle job) {
+    private URI statusUrl(JobHandle job) {
+        return urlOf(job, 0, "/status");
+    }
+
+    private URI resultUrl(JobHandle job) {
+        return urlOf(job, 1, "");
+    }
+
+    /**
+     * The status URL ({@code part} 0) or result URL (1) of a job: from its locator when it has one, else from its id
+     * on the API host. Only the URL a call needs is parsed: each of a job's reads used to parse both.
+     */
+    private URI urlOf(JobHandle job, int part, String byIdSuffix) {
         if (job.locator() != null) {
             String[] parts = job.locator().split(" ");
             if (parts.length == 2) {
-                return new Urls(URI.create(parts[0]), URI.create(parts[1]));
+                return URI.create(parts[part]);
             }
         }
-        return new Urls(URI.create(baseUrl + "/v2/requests/" + job.requestId() + "/status"),
-                URI.create(baseUrl + "/v2/requests/" + job.requestId()));
-    }
-
-    private record Urls(URI status, URI result) {
+        return URI.create(baseUrl + "/v2/requests/" + job.requestId() + byIdSuffix);
     }
 
     private CompletableFuture<ApiResponse> call(CallPhase phase, CompletableFuture<ApiResponse> sent, String requestId,
