@@ -182,13 +182,14 @@ class SegmindKeyCoolDownTest extends SegmindTestSupport {
 
     @Test
     void messagesWaitingForTheirTurnAreHandedBackWhenTheKeyIsRefused() throws Exception {
-        // one call a minute: the second message waits for the permit while the first one's refusal is on its way
+        // one call a minute: the second message waits for the permit while the first one's refusal is on its way;
+        // the refusal is held back long enough that a slow CI machine cannot deliver it before the second is sent
         SegmindComponent limited = new SegmindComponent();
         configure(limited.getConfiguration());
         limited.setMaxRequestsPerMinute(1);
         context.addComponent("segmindLimited", limited);
         sim.setCredits(KEY, 0);
-        sim.faults().add(Fault.on(Route.SUBMIT).delay(Duration.ofMillis(500)));
+        sim.faults().add(Fault.on(Route.SUBMIT).delay(Duration.ofSeconds(2)));
         CompletableFuture<Exchange> first = template.asyncSend("segmindLimited:wan2.7-image-pro",
                 e -> e.getMessage().setBody("one"));
         await().atMost(Duration.ofSeconds(5)).until(() -> limited.getEngine().limiter().currentDelayMillis() > 0);
@@ -196,9 +197,9 @@ class SegmindKeyCoolDownTest extends SegmindTestSupport {
                 e -> e.getMessage().setBody("two"));
         assertThat(waiting).as("waiting for the permit").isNotDone();
 
-        assertThat(first.get(5, TimeUnit.SECONDS).getException())
+        assertThat(first.get(15, TimeUnit.SECONDS).getException())
                 .isInstanceOf(SegmindInsufficientCreditsException.class);
-        Exchange handedBack = waiting.get(5, TimeUnit.SECONDS);
+        Exchange handedBack = waiting.get(15, TimeUnit.SECONDS);
         assertThat(handedBack.getException()).isInstanceOf(SegmindInsufficientCreditsException.class)
                 .hasMessageContaining("until");
         assertThat(sim.journal().count(Route.SUBMIT)).isEqualTo(1);

@@ -130,13 +130,37 @@ public final class RequestLimiter {
         grantRequests();
     }
 
-    /** How long the next call would wait now; for the console. */
+    /**
+     * How long a call asked for now would wait, at least. Places free in order: the completed calls of the last window
+     * a window after they completed, then the calls still under way, each a full window after an answer not yet
+     * come; while the budget waits on one of those, the wait is at least a window.
+     */
     public synchronized long currentDelayMillis() {
-        long now = monotonicMillis();
-        if (maxRequestsPerMinute == 0 || open + granted.size() < maxRequestsPerMinute && waitingRequests.isEmpty()) {
+        if (maxRequestsPerMinute == 0) {
             return 0;
         }
-        return granted.isEmpty() ? 0 : Math.max(0, granted.peekFirst() + windowMillis - now);
+        long now = monotonicMillis();
+        int holding = 0;
+        for (long completed : granted) {
+            if (completed + windowMillis > now) {
+                holding++;
+            }
+        }
+        // the places that must free before this call's turn: one for it, one for each call ahead of it
+        int needed = open + holding + waitingRequests.size() + 1 - maxRequestsPerMinute;
+        if (needed <= 0) {
+            return 0;
+        }
+        if (needed > holding) {
+            return windowMillis;
+        }
+        int seen = 0;
+        for (long completed : granted) {
+            if (completed + windowMillis > now && ++seen == needed) {
+                return completed + windowMillis - now;
+            }
+        }
+        return windowMillis;
     }
 
     private void grantRequests() {

@@ -70,6 +70,18 @@ class RequestLimiterTest {
     }
 
     @Test
+    void theWaitItReportsCountsACallStillUnderWayAsAWholeWindow() {
+        RequestLimiter limiter = new RequestLimiter(1, 0, scheduler, 60_000);
+        assertThat(limiter.currentDelayMillis()).as("nothing granted").isZero();
+        assertThat(limiter.acquireRequest()).isDone();
+        assertThat(limiter.currentDelayMillis()).as("the only place is held by a call not yet answered")
+                .isEqualTo(60_000);
+        limiter.requestDone();
+        assertThat(limiter.currentDelayMillis()).as("answered: its place frees a window after the answer")
+                .isBetween(59_000L, 60_000L);
+    }
+
+    @Test
     void aJobSlotIsHandedToTheNextWaiter() throws Exception {
         RequestLimiter limiter = new RequestLimiter(0, 1, scheduler);
         assertThat(limiter.acquireJob()).isDone();
