@@ -92,9 +92,11 @@ final class LatencyScenario {
                 + " p99 %.0f ms", counted, warmup / 1000, factor, r.addedLatencyP50Ms / factor,
                 r.addedLatencyP99Ms / factor));
         // the added latency in two parts: how late the poll came, and the way from that read to the media in hand
-        r.note(String.format(Locale.ROOT, "from completion to the read that saw it p50 %.0f ms, p99 %.0f ms; from that"
-                + " read to the media in hand p50 %.0f ms, p99 %.0f ms", Stats.percentile(notice, 0.5),
-                Stats.percentile(notice, 0.99), Stats.percentile(pipeline, 0.5), Stats.percentile(pipeline, 0.99)));
+        if (!notice.isEmpty()) {
+            r.note(String.format(Locale.ROOT, "from completion to the read that saw it p50 %.0f ms, p99 %.0f ms;"
+                    + " from that read to the media in hand p50 %.0f ms, p99 %.0f ms", Stats.percentile(notice, 0.5),
+                    Stats.percentile(notice, 0.99), Stats.percentile(pipeline, 0.5), Stats.percentile(pipeline, 0.99)));
+        }
         for (String m : models) {
             List<Long> a = addedByModel.getOrDefault(m, List.of());
             double c = callsByModel.getOrDefault(m, List.of()).stream().mapToLong(Long::longValue).average()

@@ -46,12 +46,14 @@ final class SimJobs {
 
     /**
      * When the first status read at or after each job's completion reached the simulator (epoch ms), by request id:
-     * the read that noticed it.
+     * the read that noticed it. A crun TaskInfo read is a status read too: with callbacks it is the one that confirms
+     * the callback.
      */
     static Map<String, Long> noticingReads(String baseUrl, Map<String, Job> jobs) throws Exception {
         Map<String, Long> at = new HashMap<>();
         for (JsonNode e : get(baseUrl + "/_sim/journal")) {
-            if (!"STATUS".equals(e.path("route").asText())) {
+            String route = e.path("route").asText();
+            if (!"STATUS".equals(route) && !"CRUN_TASK_INFO".equals(route)) {
                 continue;
             }
             Job job = jobs.get(e.path("request_id").asText());
