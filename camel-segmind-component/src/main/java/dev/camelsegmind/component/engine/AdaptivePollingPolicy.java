@@ -38,12 +38,14 @@ public final class AdaptivePollingPolicy implements PollingPolicy {
     private static final double PRIOR_LATEST = 1.5;
 
     /**
-     * Jobs of a class before its own window is trusted over the model-wide one. The window's margin is
-     * 0.25/&radic;n of each bound and its reach 15 % of each side's spread (see ObservedDurations): n samples leave
-     * about 1/(n+1) of later jobs below their lowest, which the reach alone covers from 13 samples on for an even
-     * spread, and at 16 the margin (6 %) covers again as much. A job that finishes before its window opens is noticed
-     * up to a whole wait late, so the early side is not trusted on fewer; the model-wide window, wider as it spans
-     * all classes, is the safe side until then. Past 16 more samples buy little: the margin shrinks as 1/&radic;n.
+     * Jobs of a class before its own window is trusted over the model-wide one. The lowest of n samples lies on
+     * average 1/(n+1) of the spread above the true lowest; the window reaches below it by 15 % of the low-to-median
+     * distance (about half the spread, see ObservedDurations), which covers that gap from 13 samples on for an even
+     * spread, and by a margin of 0.25/&radic;n of the bound (6 % at 16) for an uneven one. A job that finishes before
+     * its window opens is noticed up to a whole wait late, so a class is not trusted on fewer; until then the
+     * model-wide window, wider as it spans all classes, is the safe side. More samples buy little (the margin shrinks
+     * as 1/&radic;n) and keep the wide window longer: in the two-class replay of AdaptivePollingPolicyTest, 8, 12 and
+     * 16 gave the same p99 and reads within 1 %.
      */
     static final int TRUSTED_SAMPLES = 16;
 
