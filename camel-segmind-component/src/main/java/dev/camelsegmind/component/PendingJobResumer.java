@@ -133,6 +133,7 @@ final class PendingJobResumer {
 
     private void resume(JobEngine engine, SegmindEndpoint endpoint, Endpoint target, AsyncProducer sender,
                         PendingJob entry) {
+        // the store keeps no timing class: a resumed job is timed by its model's window, learnt from all its jobs
         JobSpec spec = new JobSpec(entry.model(), Map.of(), entry.jobKey(),
                 Duration.ofMillis(endpoint.getConfiguration().getTimeout()), endpoint.getPollingPolicy(),
                 endpoint.retryPolicy(), endpoint.downloadOptions(), null, stopped, entry.attributes());

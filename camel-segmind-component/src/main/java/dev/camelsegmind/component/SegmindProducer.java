@@ -298,7 +298,8 @@ public class SegmindProducer extends DefaultAsyncProducer {
         boolean download = request.outputType() == SegmindOutputType.media;
         return new JobSpec(request.model(), payload, request.jobKey(), timeout(), endpoint.getPollingPolicy(),
                 endpoint.retryPolicy(), download ? endpoint.downloadOptions() : null,
-                endpoint.progressListener(exchange), abandon, request.jobKey() == null ? null : attributes(exchange));
+                endpoint.progressListener(exchange), abandon, request.jobKey() == null ? null : attributes(exchange),
+                request.timingClass());
     }
 
     /** What the message asks to keep with its pending job, for a delivery without it (resumedJobsUri, a cluster). */

@@ -63,7 +63,7 @@ final class SegmindRequestSupport {
 
         if (operation == SegmindOperation.status || operation == SegmindOperation.await) {
             String requestId = requestIdOf(in);
-            return new SegmindRequest(operation, model, Map.of(), null, requestId, outputType, null);
+            return new SegmindRequest(operation, model, Map.of(), null, requestId, outputType, null, null);
         }
 
         Map<String, Object> payload = new LinkedHashMap<>(endpoint.basePayload());
@@ -93,10 +93,13 @@ final class SegmindRequestSupport {
                 payload.put(media.parameter(), media.dataUri());
             }
         }
+        String timingClass = null;
         if (endpoint.getProvider() instanceof PayloadRules rules) {
+            // its inputs are not the catalogue's, so the catalogue cannot say which of them time a job
             rules.check(model, payload);
         } else {
             PayloadValidator.validate(model, payload);
+            timingClass = timingClass(model, payload);
         }
 
         String jobKey = null;
@@ -114,7 +117,15 @@ final class SegmindRequestSupport {
                 jobKey = model + ":" + jobKey;
             }
         }
-        return new SegmindRequest(operation, model, payload, media, null, outputType, jobKey);
+        return new SegmindRequest(operation, model, payload, media, null, outputType, jobKey, timingClass);
+    }
+
+    /**
+     * The timing class of a validated Segmind payload, by the catalogue: for wan2.7-i2v its duration and resolution,
+     * defaults filled in. Null for a model outside the catalogue, whose jobs are timed model-wide.
+     */
+    static String timingClass(String model, Map<String, Object> payload) {
+        return ModelCatalog.find(model).map(spec -> spec.timingClass(payload)).orElse(null);
     }
 
     /**

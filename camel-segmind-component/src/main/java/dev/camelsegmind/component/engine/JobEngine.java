@@ -495,7 +495,8 @@ public final class JobEngine {
         }
         long first = provider.pushWindow(handle)
                 .map(Duration::toMillis)
-                .orElseGet(() -> spec.polling().nextDelay(handle.model(), 0, job.elapsed(), null).toMillis());
+                .orElseGet(() -> spec.polling()
+                        .nextDelay(handle.model(), spec.timingClass(), 0, job.elapsed(), null, null).toMillis());
         schedulePoll(job, first);
         return settled;
     }
@@ -578,7 +579,7 @@ public final class JobEngine {
                     }
                     job.finishing = true;
                 }
-                job.spec.polling().jobFinished(job.handle.model(), job.sinceSubmission(),
+                job.spec.polling().jobFinished(job.handle.model(), job.spec.timingClass(), job.sinceSubmission(),
                         job.processingSeen == null ? null : job.elapsed().minus(job.processingSeen));
                 fetch(job);
                 break;
@@ -589,7 +590,8 @@ public final class JobEngine {
                 long delay;
                 synchronized (job) {
                     delay = job.readAgain ? 0 : job.spec.polling()
-                            .nextDelay(job.handle.model(), job.polls, job.elapsed(), status.state(), job.processingSeen)
+                            .nextDelay(job.handle.model(), job.spec.timingClass(), job.polls, job.elapsed(),
+                                    status.state(), job.processingSeen)
                             .toMillis();
                     job.readAgain = false;
                 }

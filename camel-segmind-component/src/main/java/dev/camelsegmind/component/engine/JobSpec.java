@@ -14,24 +14,34 @@ import java.util.concurrent.CompletableFuture;
  * @param abandon    completed by the caller to give the job up (its producer stopped): nothing more is sent for
  *                   it, and a job still waiting for a slot is never submitted; null when the caller never does
  * @param attributes kept with the pending job, for whoever resumes it without the original message
+ * @param timingClass an opaque name for the parameters that drive the job's render time, passed to the polling
+ *                    policy as it is; null when the provider names none
  */
 public record JobSpec(String model, Map<String, Object> payload, String jobKey, Duration timeout,
                       PollingPolicy polling, RetryPolicy retry, DownloadOptions download, JobListener listener,
-                      CompletableFuture<Void> abandon, Map<String, String> attributes) {
+                      CompletableFuture<Void> abandon, Map<String, String> attributes, String timingClass) {
 
     public JobSpec {
         listener = listener == null ? JobListener.NONE : listener;
         attributes = attributes == null ? Map.of() : attributes;
     }
 
-    /** A job with no abandon signal and no attributes. */
+    /** A job of no timing class. */
+    public JobSpec(String model, Map<String, Object> payload, String jobKey, Duration timeout, PollingPolicy polling,
+                   RetryPolicy retry, DownloadOptions download, JobListener listener, CompletableFuture<Void> abandon,
+                   Map<String, String> attributes) {
+        this(model, payload, jobKey, timeout, polling, retry, download, listener, abandon, attributes, null);
+    }
+
+    /** A job with no abandon signal, no attributes and no timing class. */
     public JobSpec(String model, Map<String, Object> payload, String jobKey, Duration timeout, PollingPolicy polling,
                    RetryPolicy retry, DownloadOptions download, JobListener listener) {
-        this(model, payload, jobKey, timeout, polling, retry, download, listener, null, null);
+        this(model, payload, jobKey, timeout, polling, retry, download, listener, null, null, null);
     }
 
     /** The same job without its payload, for what follows an accepted submit. */
     public JobSpec withoutPayload() {
-        return new JobSpec(model, Map.of(), jobKey, timeout, polling, retry, download, listener, abandon, attributes);
+        return new JobSpec(model, Map.of(), jobKey, timeout, polling, retry, download, listener, abandon, attributes,
+                timingClass);
     }
 }

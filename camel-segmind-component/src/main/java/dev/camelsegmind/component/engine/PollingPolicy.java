@@ -41,4 +41,27 @@ public interface PollingPolicy {
     default void jobFinished(String model, Duration duration, Duration sinceProcessingSeen) {
         jobFinished(model, duration);
     }
+
+    /**
+     * As {@link #nextDelay(String, int, Duration, JobState, Duration)}, for a job of one timing class: an opaque name
+     * for the request parameters that drive the model's render time (a video's length and resolution, say), so
+     * jobs of one model that differ in those can be timed apart. The engine calls this one; by default it ignores the
+     * class, so a policy written against the older methods works as before.
+     *
+     * @param timingClass the job's class as its provider named it, or null when unknown (a model without such
+     *                    parameters, a resumed job, a job only followed by its request id)
+     */
+    default Duration nextDelay(String model, String timingClass, int polls, Duration elapsed, JobState state,
+                               Duration processingSeen) {
+        return nextDelay(model, polls, elapsed, state, processingSeen);
+    }
+
+    /**
+     * As {@link #jobFinished(String, Duration, Duration)}, for a job of {@code timingClass} (see
+     * {@link #nextDelay(String, String, int, Duration, JobState, Duration)}). The engine calls this one; by default it
+     * ignores the class.
+     */
+    default void jobFinished(String model, String timingClass, Duration duration, Duration sinceProcessingSeen) {
+        jobFinished(model, duration, sinceProcessingSeen);
+    }
 }

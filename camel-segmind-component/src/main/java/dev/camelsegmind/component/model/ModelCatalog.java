@@ -84,7 +84,9 @@ public final class ModelCatalog {
                         "negative_prompt", "blurry, low quality, distorted, watermark, text",
                         "size", "2K",
                         "seed", 42,
-                        "watermark", false));
+                        "watermark", false),
+                // the page: 1K for previews, 4K for print; it offers no count, one image a request
+                example("size", "2K"));
     }
 
     private static ModelSpec wan27ImageToVideo() {
@@ -103,7 +105,9 @@ public final class ModelCatalog {
                                 + " in the background, cinematic motion, 4K",
                         "negative_prompt", "blur, distortion, artifacts, watermark, text",
                         "resolution", "720P",
-                        "duration", 5));
+                        "duration", 5),
+                // the page quotes ~138 s for its example (5 s at 720P); it offers up to 15 s and says 720P is faster
+                example("duration", 5, "resolution", "720P"));
     }
 
     // The page quotes no typical duration; it is assumed to run like wan2.7-i2v.
@@ -124,7 +128,8 @@ public final class ModelCatalog {
                         "negative_prompt", "blurry, low quality, distorted, watermark",
                         "resolution", "720P",
                         "duration", 5,
-                        "seed", 42));
+                        "seed", 42),
+                example("duration", 5, "resolution", "720P"));
     }
 
     // The page marks resolution and video_length required yet gives both a default (720, 3); the default applies
@@ -160,9 +165,12 @@ public final class ModelCatalog {
                         "video_length", 3,
                         "resolution", "720",
                         "steps", 30,
-                        "base64", false));
+                        "base64", false),
+                // a diffusion model's work grows with its frames, their size and its denoising steps
+                example("resolution", 720, "video_length", 3, "steps", 30));
     }
 
+    /** Pairs of keys and values, in order; also the timing parameters with their page defaults. */
     private static Map<String, Object> example(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -1,5 +1,6 @@
 package dev.camelsegmind.component.model;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,16 +30,28 @@ public final class ModelSpec {
     private final String audioInputParameter;
     private final String videoInputParameter;
     private final Map<String, Object> example;
+    private final Map<String, Object> timingParameters;
+
+    /** A model whose page names no parameter that drives its render time. */
+    public ModelSpec(String slug, MediaKind kind, Duration typicalDuration, List<ParameterSpec> parameters,
+                     String imageInputParameter, String audioInputParameter, String videoInputParameter,
+                     Map<String, Object> example) {
+        this(slug, kind, typicalDuration, parameters, imageInputParameter, audioInputParameter, videoInputParameter,
+                example, Map.of());
+    }
 
     /**
      * @param imageInputParameter the parameter an image from the message body fills, or null
      * @param audioInputParameter the parameter an audio file from the message body fills, or null
      * @param videoInputParameter the parameter a video from the message body fills, or null
      * @param example             the example payload of the model's page, in the page's order
+     * @param timingParameters    the parameters that drive the model's render time (a video's length and
+     *                            resolution), each with the page's default, which applies when a request leaves it
+     *                            out; see {@link #timingClass(Map)}
      */
     public ModelSpec(String slug, MediaKind kind, Duration typicalDuration, List<ParameterSpec> parameters,
                      String imageInputParameter, String audioInputParameter, String videoInputParameter,
-                     Map<String, Object> example) {
+                     Map<String, Object> example, Map<String, Object> timingParameters) {
         this.slug = Objects.requireNonNull(slug, "slug");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.typicalDuration = Objects.requireNonNull(typicalDuration, "typicalDuration");
@@ -47,6 +60,8 @@ public final class ModelSpec {
         this.audioInputParameter = checkDeclared(audioInputParameter);
         this.videoInputParameter = checkDeclared(videoInputParameter);
         this.example = Collections.unmodifiableMap(new LinkedHashMap<>(example));
+        timingParameters.keySet().forEach(this::checkDeclared);
+        this.timingParameters = Collections.unmodifiableMap(new LinkedHashMap<>(timingParameters));
     }
 
     private String checkDeclared(String name) {
@@ -108,6 +123,49 @@ public final class ModelSpec {
     /** A fresh, modifiable copy of the page's example payload, so callers may change it without harm. */
     public Map<String, Object> example() {
         return new LinkedHashMap<>(example);
+    }
+
+    /** The parameters that drive the model's render time, in the order a timing class names them, with defaults. */
+    public Map<String, Object> timingParameters() {
+        return timingParameters;
+    }
+
+    /**
+     * The timing class of a request: the values of the parameters that drive render time, as in
+     * {@code duration=5,resolution=720P}, so that jobs likely to take alike are timed together. A parameter left out
+     * counts as its page default, and numbers are compared as numbers ("5" and 5 alike), so the same request always
+     * gives the same class however it was written. Null when the model declares no such parameter.
+     *
+     * @param payload a payload that passed {@link PayloadValidator#validate}
+     */
+    public String timingClass(Map<String, Object> payload) {
+        if (timingParameters.isEmpty()) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder();
+        timingParameters.forEach((parameter, fallback) -> {
+            Object value = payload == null ? null : payload.get(parameter);
+            if (name.length() > 0) {
+                name.append(',');
+            }
+            name.append(parameter).append('=').append(canonical(value != null ? value : fallback));
+        });
+        return name.toString();
+    }
+
+    private static String canonical(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString().trim();
+        if (value instanceof Number || value instanceof CharSequence && text.matches("-?\\d+(\\.\\d+)?")) {
+            try {
+                return new BigDecimal(text).stripTrailingZeros().toPlainString();
+            } catch (NumberFormatException e) {
+                return text;
+            }
+        }
+        return text;
     }
 
     @Override

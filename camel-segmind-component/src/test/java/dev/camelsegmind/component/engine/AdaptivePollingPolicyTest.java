@@ -105,6 +105,48 @@ class AdaptivePollingPolicyTest {
     }
 
     @Test
+    void twoTimingClassesOfOneModelInterleavedAreEachPolledInTheirOwnWindow() {
+        // 5 s videos render in about 60 s and 15 s videos in about 170 s, ±10 % each, alternately: one window learnt
+        // for both spans 54..187 s and every long video is read densely through most of it; a window per class is
+        // narrow. Each seed's p99 stays within one tight interval, with at most 0.6 of the model-wide reads.
+        for (long seed = 1; seed <= 6; seed++) {
+            Concurrent perClass = twoVideoLengths(new Random(seed), true);
+            Concurrent modelWide = twoVideoLengths(new Random(seed), false);
+            assertThat(perClass.p99Late()).as("seed %d: p99 of how late the finish was read", seed)
+                    .isLessThanOrEqualTo(800);
+            assertThat(perClass.readsPerJob()).as("seed %d: reads per job with classes, against %.1f without", seed,
+                    modelWide.readsPerJob()).isLessThanOrEqualTo(0.6 * modelWide.readsPerJob());
+        }
+    }
+
+    @Test
+    void oneTimingClassForEveryJobGivesExactlyTheScheduleWithoutClasses() {
+        for (long seed = 1; seed <= 3; seed++) {
+            Concurrent one = concurrent(fresh(), new Random(seed), 400, 600_000, (j, r) -> new Shape("image", "size=2K",
+                    1_000 + Math.round(33_380 * Math.exp(0.4 * r.nextGaussian()))));
+            Concurrent none = concurrent(fresh(), new Random(seed), 400, 600_000, (j, r) -> new Shape("image", null,
+                    1_000 + Math.round(33_380 * Math.exp(0.4 * r.nextGaussian()))));
+            assertThat(one.reads).isEqualTo(none.reads);
+            assertThat(one.late).isEqualTo(none.late);
+        }
+    }
+
+    private static AdaptivePollingPolicy fresh() {
+        return new AdaptivePollingPolicy(SECOND, TEN_SECONDS,
+                model -> "image".equals(model) ? Optional.of(Duration.ofSeconds(40)) : Optional.empty());
+    }
+
+    /** 400 videos over 600 s of one model, alternately 5 s (about 60 s) and 15 s long (about 170 s), ±10 %. */
+    private static Concurrent twoVideoLengths(Random random, boolean withClasses) {
+        return concurrent(fresh(), random, 400, 600_000, (j, r) -> {
+            boolean longer = j % 2 == 1;
+            String timingClass = withClasses ? (longer ? "duration=15" : "duration=5") : null;
+            return new Shape("video", timingClass,
+                    2_000 + Math.round((longer ? 170_000 : 60_000) * (0.9 + 0.2 * r.nextDouble())));
+        });
+    }
+
+    @Test
     void windowNarrowsAsEvidenceGrowsAndFollowsRecentJobs() {
         learn("video", 100, 101, 102, 103);
         Duration fewEarliest = policy.windowFor("video").earliest();
@@ -252,22 +294,38 @@ class AdaptivePollingPolicyTest {
      * benchmark.
      */
     private static Concurrent concurrent(AdaptivePollingPolicy policy, Random random, int jobs, long arrivalWindow) {
+        return concurrent(policy, random, jobs, arrivalWindow, (j, r) -> {
+            boolean image = j % 2 == 0;
+            long queue = image ? 1_000 : 2_000;
+            return new Shape(image ? "image" : "video", null,
+                    queue + Math.round((image ? 33_380 : 137_700) * Math.exp(0.4 * r.nextGaussian())));
+        });
+    }
+
+    /** One job of a replay: its model, its timing class (or null) and when it finishes, from its submission. */
+    private record Shape(String model, String timingClass, long end) {
+    }
+
+    private static Concurrent concurrent(AdaptivePollingPolicy policy, Random random, int jobs, long arrivalWindow,
+                                         java.util.function.BiFunction<Integer, Random, Shape> shapes) {
         long[] arrival = new long[jobs];
         for (int j = 0; j < jobs; j++) {
             arrival[j] = (long) (random.nextDouble() * arrivalWindow);
         }
         java.util.Arrays.sort(arrival);
         String[] model = new String[jobs];
+        String[] timingClass = new String[jobs];
         long[] end = new long[jobs];
         int[] polls = new int[jobs];
         JobState[] state = new JobState[jobs];
         java.util.PriorityQueue<long[]> reads = new java.util.PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
         for (int j = 0; j < jobs; j++) {
-            boolean image = j % 2 == 0;
-            model[j] = image ? "image" : "video";
-            long queue = image ? 1_000 : 2_000;
-            end[j] = queue + Math.round((image ? 33_380 : 137_700) * Math.exp(0.4 * random.nextGaussian()));
-            reads.add(new long[] { arrival[j] + policy.nextDelay(model[j], 0, Duration.ZERO, null).toMillis(), j });
+            Shape shape = shapes.apply(j, random);
+            model[j] = shape.model();
+            timingClass[j] = shape.timingClass();
+            end[j] = shape.end();
+            reads.add(new long[] { arrival[j] + policy.nextDelay(model[j], timingClass[j], 0, Duration.ZERO, null,
+                    null).toMillis(), j });
         }
         Concurrent run = new Concurrent();
         while (!reads.isEmpty()) {
@@ -277,7 +335,7 @@ class AdaptivePollingPolicyTest {
             polls[j]++;
             state[j] = elapsed < end[j] ? JobState.PROCESSING : JobState.COMPLETED;
             if (state[j] == JobState.COMPLETED) {
-                policy.jobFinished(model[j], Duration.ofMillis(elapsed));
+                policy.jobFinished(model[j], timingClass[j], Duration.ofMillis(elapsed), null);
                 if (arrival[j] >= 160_000) {
                     run.late.add(elapsed - end[j]);
                     run.reads += polls[j];
@@ -286,8 +344,8 @@ class AdaptivePollingPolicyTest {
                 }
                 continue;
             }
-            reads.add(new long[] { read[0] + policy.nextDelay(model[j], polls[j], Duration.ofMillis(elapsed),
-                    state[j]).toMillis(), j });
+            reads.add(new long[] { read[0] + policy.nextDelay(model[j], timingClass[j], polls[j],
+                    Duration.ofMillis(elapsed), state[j], null).toMillis(), j });
         }
         return run;
     }

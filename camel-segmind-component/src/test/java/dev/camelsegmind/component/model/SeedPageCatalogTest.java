@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code src/test/resources/reference/}) as the pages state them: every parameter's type,
  * required flag, allowed values and range, the page's example payload and its typical compute
  * time. The values are read from the pages here, never copied into this test. The catalogue holds
- * no defaults (Segmind applies them), so those are not compared, nor is the prompt length cap,
- * which no page states.
+ * defaults only for the parameters that time a job (Segmind applies the others), so only those
+ * are compared; nor is the prompt length cap, which no page states.
  *
  * <p>Where the catalogue departs from a page on purpose, the departure is listed in
  * {@link #KNOWN_DEPARTURES} by what differs, not by value; the test fails on any other departure
@@ -93,6 +93,19 @@ class SeedPageCatalogTest {
         assertThat(held.keySet()).containsExactlyElementsOf(page.keySet());
         page.forEach((key, value) -> assertThat(normal(JSON.valueToTree(held.get(key)))).as(slug + " " + key)
                 .isEqualTo(normal(value)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("slugs")
+    void theParametersThatTimeAJobDefaultAsThePageSays(String slug) {
+        Map<String, JsonNode> page = Page.read(slug).parameters.stream()
+                .collect(Collectors.toMap(Page.Parameter::name, p -> p.defaultValue() == null
+                        ? JSON.nullNode() : p.defaultValue()));
+        Map<String, Object> held = ModelCatalog.find(slug).orElseThrow().timingParameters();
+
+        assertThat(held).as("every seed page offers a length, a resolution or a size").isNotEmpty();
+        held.forEach((name, value) -> assertThat(text(JSON.valueToTree(value))).as(slug + " " + name)
+                .isEqualTo(text(page.get(name))));
     }
 
     @Test

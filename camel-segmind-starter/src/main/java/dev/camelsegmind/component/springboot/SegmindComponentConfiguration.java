@@ -109,8 +109,11 @@ public class SegmindComponentConfiguration extends ComponentConfigurationPropert
      * waits up to maxPollInterval at a time until then and polls every four fifths of pollInterval while they usually
      * finish; until a model's first job finished it polls like backoff, tighter around the model's published typical
      * time; a job read QUEUED and then PROCESSING is timed from that sighting, so a long queue is read rarely and the
-     * render's end closely). adaptive is the default: it noticed finished jobs sooner than fixed polling with about a
-     * quarter of the status reads (docs/performance.md).
+     * render's end closely). adaptive learns per model and per the request parameters that drive render time (for
+     * wan2.7-i2v and wan2.7-r2v: duration and resolution; wan2.7-image-pro: size; wan2.1-i2v-720p: resolution,
+     * video_length and steps), so 5 s and 15 s videos of one model are each read around their own finish once 16 jobs
+     * of that setting finished; other models are learnt model-wide. adaptive is the default: it noticed finished jobs
+     * sooner than fixed polling with about a quarter of the status reads (docs/performance.md).
      */
     private SegmindPollStrategy pollStrategy = SegmindPollStrategy.adaptive;
     /**
