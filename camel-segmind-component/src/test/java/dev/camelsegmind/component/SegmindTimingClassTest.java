@@ -48,16 +48,17 @@ class SegmindTimingClassTest extends SegmindTestSupport {
 
     @Test
     void aClassWithEnoughFinishedJobsIsTimedByItsOwnWindow() throws Exception {
-        // 5 s videos (the default) take 100 ms here, then 15 s videos take 1 s
+        // 5 s videos (the default) take 100 ms here, then 15 s videos take 4 s: far enough apart that a loaded machine,
+        // which notices the short jobs late and so learns them longer, cannot stretch the short class's window to 2 s
         sim.model("wan2.7-i2v").queueTime(Duration.ZERO).renderTime(Duration.ofSeconds(100));
         sendAll(16, null);
-        sim.model("wan2.7-i2v").renderTime(Duration.ofSeconds(1000));
+        sim.model("wan2.7-i2v").renderTime(Duration.ofSeconds(4000));
         sendAll(4, 15);
 
         PollingPolicy policy = context.getEndpoint(ADAPTIVE, SegmindEndpoint.class).getPollingPolicy();
-        Duration at = Duration.ofMillis(600);
+        Duration at = Duration.ofMillis(2000);
         Duration tight = Duration.ofMillis(8);
-        // 600 ms into a job the model-wide window, which spans the 1 s videos, still reads every tight interval
+        // 2 s into a job the model-wide window, which spans the 4 s videos, still reads every tight interval
         assertThat(policy.nextDelay("wan2.7-i2v", 5, at, JobState.PROCESSING)).isEqualTo(tight);
         // a 5 s video is long past its own window by then: it is backing off
         assertThat(policy.nextDelay("wan2.7-i2v", "duration=5,resolution=720P", 5, at, JobState.PROCESSING, null))
