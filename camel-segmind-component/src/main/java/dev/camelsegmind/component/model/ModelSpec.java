@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the component knows about one Segmind model from its documentation page: its parameters, how long it
@@ -21,6 +22,8 @@ public final class ModelSpec {
     private static final Duration VIDEO_POLL = Duration.ofSeconds(2);
     private static final Duration IMAGE_TIMEOUT = Duration.ofSeconds(600);
     private static final Duration VIDEO_TIMEOUT = Duration.ofSeconds(900);
+    /** Text that reads as a number in a timing class: compiled once, as every job's class is named with it. */
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private final String slug;
     private final MediaKind kind;
@@ -158,7 +161,7 @@ public final class ModelSpec {
             return "";
         }
         String text = value.toString().trim();
-        if (value instanceof Number || value instanceof CharSequence && text.matches("-?\\d+(\\.\\d+)?")) {
+        if (value instanceof Number || value instanceof CharSequence && NUMBER.matcher(text).matches()) {
             try {
                 return new BigDecimal(text).stripTrailingZeros().toPlainString();
             } catch (NumberFormatException e) {
